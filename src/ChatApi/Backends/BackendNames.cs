@@ -1,0 +1,6 @@
+namespace ChatApi.Backends;
+
+public static class BackendNames
+{
+    public const string Deterministic = "deterministic";
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using ChatApi.Contracts;
+
+namespace ChatApi.Backends.Deterministic;
+
+/// <summary>Plain English sentences picked by a seeded generator: readable in a log, stable for a seed.</summary>
+public static class ReplyText
+{
+    static readonly string[] Openings =
+    [
+        "Sure, here is a short answer.", "Happy to help with that.", "Good question.", "Here is what I can tell you.",
+        "Let me walk through it.", "Thanks for asking.",
+    ];
+
+    static readonly string[] Subjects =
+    [
+        "The first step", "A simple approach", "The main idea", "A careful test", "The best option", "A quick check",
+        "The usual answer", "A small example", "The key detail", "A good habit",
+    ];
+
+    static readonly string[] Verbs =
+    [
+        "is to keep", "depends on", "starts with", "usually means", "helps to explain", "works best with",
+        "relies on", "comes down to",
+    ];
+
+    static readonly string[] Objects =
+    [
+        "the inputs you already have", "a clear goal", "small and steady changes", "the data at hand",
+        "a second look at the details", "what the user expects", "the simplest thing that works",
+        "a plan you can repeat", "the order of the steps", "the limits of the system",
+    ];
+
+    static readonly string[] Closings =
+    [
+        "I hope this helps.", "Let me know if you want more detail.", "That should be enough to get started.",
+        "Feel free to ask a follow-up question.",
+    ];
+
+    public static string Compose(int seed, string? topic)
+    {
+        var random = new Random(seed);
+        var text = new StringBuilder(Pick(random, Openings));
+        if (!string.IsNullOrEmpty(topic))
+            text.Append(" You asked about \"").Append(topic).Append("\".");
+
+        var sentences = 2 + random.Next(4);
+        for (var i = 0; i < sentences; i++)
+            text.Append(' ').Append(Pick(random, Subjects)).Append(' ').Append(Pick(random, Verbs)).Append(' ').Append(Pick(random, Objects)).Append('.');
+
+        return text.Append(' ').Append(Pick(random, Closings)).ToString();
+    }
+
+    /// <summary>The first few words of the last user message, for a reply that visibly answers it.</summary>
+    public static string? TopicOf(IReadOnlyList<ChatCompletionRequestMessage> messages)
+    {
+        var last = messages.LastOrDefault(m => m.Role == MessageRoles.User)?.Content?.PlainText;
+        if (string.IsNullOrWhiteSpace(last))
+            return null;
+        var words = last.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var topic = string.Join(' ', words.Take(8)).Replace("\"", "", StringComparison.Ordinal);
+        return words.Length > 8 ? topic + "…" : topic;
+    }
+
+    static string Pick(Random random, string[] options) => options[random.Next(options.Length)];
+}

@@ -1,0 +1,43 @@
+using ChatApi.Contracts;
+using Microsoft.ML.Tokenizers;
+
+namespace ChatApi.Backends.Tokens;
+
+/// <summary>Counts tokens as gpt-4o does: o200k_base, with OpenAI's per-message overhead for chat prompts.</summary>
+public sealed class TokenCounter
+{
+    // From OpenAI's cookbook for gpt-4o-class models: every message costs 3 tokens of framing,
+    // a name 1 more, and every reply is primed with 3.
+    const int TokensPerMessage = 3;
+    const int TokensPerName = 1;
+    const int ReplyPriming = 3;
+
+    public Tokenizer Tokenizer { get; } = TiktokenTokenizer.CreateForModel("gpt-4o");
+
+    public int Count(string text) => text.Length == 0 ? 0 : Tokenizer.CountTokens(text);
+
+    public int CountPrompt(IReadOnlyList<ChatCompletionRequestMessage> messages)
+    {
+        var total = ReplyPriming;
+        foreach (var message in messages)
+        {
+            total += TokensPerMessage + Count(message.Role ?? "") + Count(message.Content?.PlainText ?? "");
+            if (message.Name is { } name)
+                total += TokensPerName + Count(name);
+            foreach (var call in message.ToolCalls ?? [])
+                total += Count(call.Function.Name) + Count(call.Function.Arguments);
+        }
+        return total;
+    }
+
+    /// <summary>The text cut to at most <paramref name="maxTokens"/> tokens.</summary>
+    public string Truncate(string text, int maxTokens)
+    {
+        var ids = Tokenizer.EncodeToIds(text);
+        return ids.Count <= maxTokens ? text : Tokenizer.Decode(ids.Take(maxTokens));
+    }
+
+    /// <summary>The text split into its tokens' strings, in order.</summary>
+    public IReadOnlyList<string> Split(string text) =>
+        text.Length == 0 ? [] : Tokenizer.EncodeToTokens(text, out _).Select(t => text[t.Offset.Start..t.Offset.End]).ToList();
+}

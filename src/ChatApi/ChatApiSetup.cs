@@ -1,0 +1,47 @@
+using ChatApi.Backends;
+using ChatApi.Backends.Deterministic;
+using ChatApi.Backends.Tokens;
+using ChatApi.Completions;
+using ChatApi.Contracts;
+using ChatApi.Errors;
+using ChatApi.Models;
+using ChatApi.Storage;
+
+namespace ChatApi;
+
+public static class ChatApiSetup
+{
+    public static WebApplicationBuilder AddChatApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(ChatApiJson.Configure);
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddOpenApi();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TokenCounter>();
+        services.AddOptions<BackendsOptions>().BindConfiguration("Backends").ValidateOnStart();
+        services.AddSingleton<BackendRouter>();
+        services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
+
+        services.AddStorage(builder.Configuration);
+        return builder;
+    }
+
+    public static async Task<WebApplication> MapChatApiAsync(this WebApplication app)
+    {
+        await app.Services.MigrateStorageAsync();
+
+        // BadRequestExceptionHandler writes every error; the fallback delegate is required but never reached.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = _ => Task.CompletedTask, SuppressDiagnosticsCallback = _ => true });
+        app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ChatApi v1"));
+
+        app.MapCompletions();
+        app.MapModels();
+        return app;
+    }
+}

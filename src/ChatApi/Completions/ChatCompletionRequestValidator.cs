@@ -1,0 +1,178 @@
+using System.Text.RegularExpressions;
+using ChatApi.Contracts;
+
+namespace ChatApi.Completions;
+
+/// <summary>Checks a create request against OpenAI's limits; the first problem found names its <c>param</c>.</summary>
+public static partial class ChatCompletionRequestValidator
+{
+    static readonly string[] ServiceTiers = ["auto", "default", "flex", "scale", "priority", "fast"];
+    static readonly string[] ReasoningEfforts = ["none", "minimal", "low", "medium", "high", "xhigh", "max"];
+    static readonly string[] Verbosities = ["low", "medium", "high"];
+    static readonly string[] ToolChoiceModes = [ToolChoice.None, ToolChoice.Auto, ToolChoice.Required];
+    static readonly string[] ResponseFormatTypes = [ResponseFormat.TextType, ResponseFormat.JsonObjectType, ResponseFormat.JsonSchemaType];
+
+    public static Error? Validate(CreateChatCompletionRequest r) =>
+        string.IsNullOrWhiteSpace(r.Model) ? Problems.Missing("model", "you must provide a model parameter")
+        : ValidateMessages(r.Messages)
+        ?? Problems.Range("temperature", r.Temperature, 0, 2)
+        ?? Problems.Range("top_p", r.TopP, 0, 1)
+        ?? Problems.Range("frequency_penalty", r.FrequencyPenalty, -2, 2)
+        ?? Problems.Range("presence_penalty", r.PresencePenalty, -2, 2)
+        ?? Problems.Range("n", r.N, 1, 128)
+        ?? Problems.Range("max_tokens", r.MaxTokens, 1, int.MaxValue)
+        ?? Problems.Range("max_completion_tokens", r.MaxCompletionTokens, 1, int.MaxValue)
+        ?? Problems.Range("top_logprobs", r.TopLogprobs, 0, 20)
+        ?? (r.TopLogprobs is not null && r.Logprobs != true
+            ? Problems.Invalid("top_logprobs", "'logprobs' must be set to true when 'top_logprobs' is used.")
+            : null)
+        ?? ValidateStop(r.Stop)
+        ?? MetadataValidator.Validate(r.Metadata)
+        ?? (r.Metadata is not null && r.Store != true
+            ? Problems.Invalid("metadata", "The 'metadata' parameter is only allowed when 'store' is enabled.")
+            : null)
+        ?? (r.StreamOptions is not null && r.Stream != true
+            ? Problems.Invalid("stream_options", "The 'stream_options' parameter is only allowed when 'stream' is enabled.")
+            : null)
+        ?? ValidateLogitBias(r.LogitBias)
+        ?? Problems.OneOf("service_tier", r.ServiceTier, ServiceTiers)
+        ?? Problems.OneOf("reasoning_effort", r.ReasoningEffort, ReasoningEfforts)
+        ?? Problems.OneOf("verbosity", r.Verbosity, Verbosities)
+        ?? ValidateResponseFormat(r.ResponseFormat)
+        ?? ValidateTools(r.Tools)
+        ?? ValidateToolChoice(r.ToolChoice, r.Tools);
+
+    static Error? ValidateMessages(IReadOnlyList<ChatCompletionRequestMessage>? messages)
+    {
+        if (messages is null)
+            return Problems.Missing("messages");
+        if (messages.Count == 0)
+            return Problems.Invalid("messages", "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", "empty_array");
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var param = $"messages[{i}]";
+            if (messages[i] is not { } message)
+                return Problems.Invalid(param, $"Invalid type for '{param}': expected an object, but got null instead.", "invalid_type");
+            if (message.Role is null)
+                return Problems.Missing($"{param}.role");
+            if (Problems.OneOf($"{param}.role", message.Role, MessageRoles.All) is { } badRole)
+                return badRole;
+            if (message.Content is null && message.Role is not (MessageRoles.Assistant or MessageRoles.Function))
+                return Problems.Missing($"{param}.content");
+            if (message.Role == MessageRoles.Tool && string.IsNullOrEmpty(message.ToolCallId))
+                return Problems.Missing($"{param}.tool_call_id");
+            if (message.Content?.Parts is { } parts && ValidateParts($"{param}.content", parts) is { } badPart)
+                return badPart;
+        }
+        return null;
+    }
+
+    static Error? ValidateParts(string param, IReadOnlyList<ContentPart> parts)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            var p = $"{param}[{i}]";
+            if (part?.Type is null)
+                return Problems.Missing($"{p}.type");
+            var problem = part.Type switch
+            {
+                "text" when part.Text is null => Problems.Missing($"{p}.text"),
+                "image_url" when part.ImageUrl?.Url is null => Problems.Missing($"{p}.image_url.url"),
+                "input_audio" when part.InputAudio is null => Problems.Missing($"{p}.input_audio"),
+                "file" when part.File is null => Problems.Missing($"{p}.file"),
+                "refusal" when part.Refusal is null => Problems.Missing($"{p}.refusal"),
+                "text" or "image_url" or "input_audio" or "file" or "refusal" => null,
+                _ => Problems.OneOf($"{p}.type", part.Type, ["text", "image_url", "input_audio", "file", "refusal"]),
+            };
+            if (problem is not null)
+                return problem;
+        }
+        return null;
+    }
+
+    static Error? ValidateStop(StopConfiguration? stop) => stop?.Sequences switch
+    {
+        null => null,
+        { Count: > 4 } s => Problems.Invalid("stop", $"Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length {s.Count} instead.", "array_above_max_length"),
+        { Count: 0 } => Problems.Invalid("stop", "Invalid 'stop': empty array. Expected an array with minimum length 1, but got an empty array instead.", "empty_array"),
+        var s when s.Any(string.IsNullOrEmpty) => Problems.Invalid("stop", "Invalid 'stop': stop sequences must be non-empty strings.", "invalid_value"),
+        _ => null,
+    };
+
+    static Error? ValidateLogitBias(IReadOnlyDictionary<string, int>? bias)
+    {
+        foreach (var (token, value) in bias ?? new Dictionary<string, int>())
+        {
+            if (!int.TryParse(token, out _))
+                return Problems.Invalid("logit_bias", $"Invalid key in 'logit_bias': {token}. Keys must be token ids.", "invalid_value");
+            if (Problems.Range($"logit_bias.{token}", value, -100, 100) is { } bad)
+                return bad with { Param = "logit_bias" };
+        }
+        return null;
+    }
+
+    static Error? ValidateResponseFormat(ResponseFormat? format)
+    {
+        if (format is null)
+            return null;
+        if (format.Type is null)
+            return Problems.Missing("response_format.type");
+        if (Problems.OneOf("response_format.type", format.Type, ResponseFormatTypes) is { } bad)
+            return bad;
+        if (format.Type != ResponseFormat.JsonSchemaType)
+            return null;
+        if (format.JsonSchema is null)
+            return Problems.Missing("response_format.json_schema");
+        if (format.JsonSchema.Name is null)
+            return Problems.Missing("response_format.json_schema.name");
+        return ValidName(format.JsonSchema.Name) ? null
+            : Problems.Invalid("response_format.json_schema.name", $"Invalid 'response_format.json_schema.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{{1,64}}$'.", "invalid_value");
+    }
+
+    static Error? ValidateTools(IReadOnlyList<ChatCompletionTool>? tools)
+    {
+        if (tools is null)
+            return null;
+        for (var i = 0; i < tools.Count; i++)
+        {
+            var p = $"tools[{i}]";
+            var tool = tools[i];
+            if (tool?.Type is null)
+                return Problems.Missing($"{p}.type");
+            if (Problems.OneOf($"{p}.type", tool.Type, ["function", "custom"]) is { } badType)
+                return badType;
+            if (tool.Type != "function")
+                continue;
+            if (tool.Function?.Name is not { } name)
+                return Problems.Missing($"{p}.function.name");
+            if (!ValidName(name))
+                return Problems.Invalid($"{p}.function.name", $"Invalid '{p}.function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{{1,64}}$'.", "invalid_value");
+            if (tool.Function.Parameters is { ValueKind: not System.Text.Json.JsonValueKind.Object })
+                return Problems.Invalid($"{p}.function.parameters", $"Invalid type for '{p}.function.parameters': expected an object.", "invalid_type");
+        }
+        return null;
+    }
+
+    static Error? ValidateToolChoice(ToolChoice? choice, IReadOnlyList<ChatCompletionTool>? tools)
+    {
+        if (choice is null)
+            return null;
+        if (choice.Mode is not null)
+            return Problems.OneOf("tool_choice", choice.Mode, ToolChoiceModes)
+                ?? (choice.Mode == ToolChoice.Required && tools is not { Count: > 0 }
+                    ? Problems.Invalid("tool_choice", "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.")
+                    : null);
+        if (tools is not { Count: > 0 })
+            return Problems.Invalid("tool_choice", "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.");
+        if (choice.FunctionName is { } name && !tools.Any(t => t.Function?.Name == name))
+            return Problems.Invalid("tool_choice", $"Invalid value for 'tool_choice': function '{name}' is not among the 'tools'.", "invalid_value");
+        return null;
+    }
+
+    static bool ValidName(string name) => NamePattern().IsMatch(name);
+
+    [GeneratedRegex("^[a-zA-Z0-9_-]{1,64}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,7 @@
+namespace ChatApi.Completions;
+
+public enum ListOrder
+{
+    Asc,
+    Desc,
+}

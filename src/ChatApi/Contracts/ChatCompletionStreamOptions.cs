@@ -1,0 +1,7 @@
+namespace ChatApi.Contracts;
+
+public sealed record ChatCompletionStreamOptions
+{
+    public bool? IncludeUsage { get; init; }
+    public bool? IncludeObfuscation { get; init; }
+}

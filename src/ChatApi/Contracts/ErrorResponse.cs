@@ -1,0 +1,3 @@
+namespace ChatApi.Contracts;
+
+public sealed record ErrorResponse(Error Error);

@@ -1,0 +1,7 @@
+namespace ChatApi.Contracts;
+
+public sealed record PromptTokensDetails
+{
+    public int CachedTokens { get; init; }
+    public int AudioTokens { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace ChatApi.Contracts;
+
+public sealed record UpdateChatCompletionRequest
+{
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using ChatApi.Contracts;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ChatApi.Errors;
+
+/// <summary>Turns binding failures (bad JSON, wrong types) and unexpected exceptions into OpenAI's error shape.</summary>
+internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var (status, body) = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => (400, FromJsonException(json)),
+            BadHttpRequestException bad => (bad.StatusCode, OpenAIErrors.Body(BadRequestMessage(bad))),
+            _ => (500, OpenAIErrors.Body("The server had an error while processing your request.", type: "server_error")),
+        };
+        if (status == 500)
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(body, ChatApiJsonContext.Default.ErrorResponse, cancellationToken: ct);
+        return true;
+    }
+
+    static ErrorResponse FromJsonException(JsonException json)
+    {
+        // A syntax error comes from the reader, wrapped; a type mismatch is the JsonException itself.
+        if (json.InnerException?.GetType().Name == "JsonReaderException")
+            return OpenAIErrors.Body(OpenAIErrors.UnparsableBody);
+
+        var param = ParamFromPath(json.Path);
+        return param is null
+            ? OpenAIErrors.Body(OpenAIErrors.UnparsableBody)
+            : OpenAIErrors.Body($"Invalid type for '{param}'.", param, "invalid_type");
+    }
+
+    /// <summary><c>$.messages[0].content</c> → <c>messages[0].content</c>; the root has no param.</summary>
+    internal static string? ParamFromPath(string? path) =>
+        path is null or "$" ? null : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    static string BadRequestMessage(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        415 => "Unsupported content type: send the request body as application/json.",
+        _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) => OpenAIErrors.UnparsableBody,
+        _ => bad.Message,
+    };
+}

@@ -1,0 +1,21 @@
+using ChatApi.Contracts;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ChatApi.Errors;
+
+/// <summary>Gives bodiless error statuses (unknown route, wrong method) OpenAI's error shape.</summary>
+internal static class StatusCodeErrors
+{
+    public static async Task WriteAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var request = $"{http.Request.Method} {http.Request.Path}";
+        var message = http.Response.StatusCode switch
+        {
+            404 => $"Invalid URL ({request})",
+            405 => $"Method not allowed ({request})",
+            _ => $"Request failed with status {http.Response.StatusCode} ({request})",
+        };
+        await http.Response.WriteAsJsonAsync(OpenAIErrors.Body(message), ChatApiJsonContext.Default.ErrorResponse, cancellationToken: http.RequestAborted);
+    }
+}

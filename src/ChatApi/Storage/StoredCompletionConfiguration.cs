@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChatApi.Storage;
+
+internal sealed class StoredCompletionConfiguration : IEntityTypeConfiguration<StoredCompletion>
+{
+    public void Configure(EntityTypeBuilder<StoredCompletion> e)
+    {
+        e.ToTable("Completions");
+        e.HasKey(c => c.Seq);
+        e.Property(c => c.Seq).ValueGeneratedOnAdd();
+        e.Property(c => c.Id).HasMaxLength(64);
+        e.Property(c => c.Model).HasMaxLength(256);
+        e.HasIndex(c => c.Id).IsUnique();
+        e.HasIndex(c => new { c.Model, c.Seq });
+        e.HasMany(c => c.Metadata).WithOne().HasForeignKey(m => m.CompletionSeq).OnDelete(DeleteBehavior.Cascade);
+    }
+}
