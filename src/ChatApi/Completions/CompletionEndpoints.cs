@@ -41,7 +41,7 @@ public static class CompletionEndpoints
         return TypedResults.Ok(completion);
     }
 
-    static async Task<Results<Ok<ChatCompletionList>, BadRequest<ErrorResponse>>> List(
+    static async Task<Results<ChatCompletionListResult, BadRequest<ErrorResponse>>> List(
         ListChatCompletionsQuery query, CompletionStore store, CancellationToken ct)
     {
         if (query.Problem is { } problem)
@@ -49,13 +49,7 @@ public static class CompletionEndpoints
         if (await store.ListAsync(query, ct) is not { } page)
             return OpenAIErrors.BadRequest(UnknownCursor(query.Page.After!));
 
-        return TypedResults.Ok(new ChatCompletionList
-        {
-            Data = page.Items,
-            FirstId = page.Items.FirstOrDefault()?.Id,
-            LastId = page.Items.LastOrDefault()?.Id,
-            HasMore = page.HasMore,
-        });
+        return new ChatCompletionListResult(page);
     }
 
     static async Task<Results<Ok<StoredChatCompletion>, NotFound<ErrorResponse>>> Get(

@@ -9,19 +9,19 @@ namespace ChatApi.Storage;
 /// </summary>
 internal static class CompletionListQuery
 {
-    public static IQueryable<string> Build(ChatApiDbContext db, string? model, IReadOnlyDictionary<string, string> metadata, long? afterSeq, ListOrder order)
+    public static IQueryable<StoredCompletionJson> Build(ChatApiDbContext db, string? model, IReadOnlyDictionary<string, string> metadata, long? afterSeq, ListOrder order)
     {
         IQueryable<Row> rows;
         if (metadata.Count == 0)
         {
-            rows = db.Completions.AsNoTracking().Select(c => new Row { Seq = c.Seq, Model = c.Model, ResponseJson = c.ResponseJson });
+            rows = db.Completions.AsNoTracking().Select(c => new Row { Seq = c.Seq, Id = c.Id, Model = c.Model, ResponseJson = c.ResponseJson });
         }
         else
         {
             var (firstKey, firstValue) = metadata.First();
             rows = db.Metadata.AsNoTracking()
                 .Where(m => m.Key == firstKey && m.Value == firstValue)
-                .Join(db.Completions, m => m.CompletionSeq, c => c.Seq, (m, c) => new Row { Seq = m.CompletionSeq, Model = c.Model, ResponseJson = c.ResponseJson });
+                .Join(db.Completions, m => m.CompletionSeq, c => c.Seq, (m, c) => new Row { Seq = m.CompletionSeq, Id = c.Id, Model = c.Model, ResponseJson = c.ResponseJson });
             foreach (var (key, value) in metadata.Skip(1))
                 rows = rows.Where(r => db.Metadata.Any(m => m.CompletionSeq == r.Seq && m.Key == key && m.Value == value));
         }
@@ -32,13 +32,14 @@ internal static class CompletionListQuery
         rows = order == ListOrder.Asc
             ? (afterSeq is { } a ? rows.Where(r => r.Seq > a) : rows).OrderBy(r => r.Seq)
             : (afterSeq is { } b ? rows.Where(r => r.Seq < b) : rows).OrderByDescending(r => r.Seq);
-        return rows.Select(r => r.ResponseJson);
+        return rows.Select(r => new StoredCompletionJson(r.Id, r.ResponseJson));
     }
 
     // An initializer projection (not a constructor) so EF can keep composing on its members.
     internal sealed class Row
     {
         public long Seq { get; init; }
+        public required string Id { get; init; }
         public required string Model { get; init; }
         public required string ResponseJson { get; init; }
     }

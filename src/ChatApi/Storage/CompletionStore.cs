@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ChatApi.Completions;
 using ChatApi.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,11 @@ public sealed class CompletionStore(ChatApiDbContext db, CompletionWriter writer
         return json is null ? null : Read(json);
     }
 
-    /// <summary>A page in cursor order, or null when the <c>after</c> cursor names no stored completion.</summary>
-    public async Task<Page<StoredChatCompletion>?> ListAsync(ListChatCompletionsQuery query, CancellationToken ct)
+    /// <summary>
+    /// A page in cursor order, or null when the <c>after</c> cursor names no stored completion.
+    /// Items stay the stored JSON: the list writes them through without a parse and a reserialize.
+    /// </summary>
+    public async Task<Page<StoredCompletionJson>?> ListAsync(ListChatCompletionsQuery query, CancellationToken ct)
     {
         var page = query.Page;
         long? afterSeq = null;
@@ -27,9 +31,11 @@ public sealed class CompletionStore(ChatApiDbContext db, CompletionWriter writer
             return null;
 
         var rows = CompletionListQuery.Build(db, query.Model, query.Metadata, afterSeq, page.Order);
-        var json = await rows.Take(page.Limit + 1).ToListAsync(ct);
-        var items = json.Take(page.Limit).Select(Read).ToList();
-        return new Page<StoredChatCompletion>(items, json.Count > page.Limit);
+        var items = await rows.Take(page.Limit + 1).ToListAsync(ct);
+        var hasMore = items.Count > page.Limit;
+        if (hasMore)
+            items.RemoveAt(page.Limit);
+        return new Page<StoredCompletionJson>(items, hasMore);
     }
 
     /// <summary>Replaces the metadata; null when no such completion is stored.</summary>
@@ -78,9 +84,12 @@ public sealed class CompletionStore(ChatApiDbContext db, CompletionWriter writer
     static IEnumerable<StoredMetadata> MetadataRows(IReadOnlyDictionary<string, string> metadata) =>
         metadata.Select(p => new StoredMetadata { Key = p.Key, Value = p.Value });
 
-    static StoredChatCompletion Read(string json) =>
-        JsonSerializer.Deserialize(json, ChatApiJsonContext.Default.StoredChatCompletion)!;
+    // The HTTP options (relaxed escaping) rather than the context's defaults, so what the list writes through
+    // reads exactly as a serialized record would.
+    static readonly JsonTypeInfo<StoredChatCompletion> StoredJson =
+        (JsonTypeInfo<StoredChatCompletion>)ChatApiJson.Options.GetTypeInfo(typeof(StoredChatCompletion));
 
-    static string Write(StoredChatCompletion completion) =>
-        JsonSerializer.Serialize(completion, ChatApiJsonContext.Default.StoredChatCompletion);
+    static StoredChatCompletion Read(string json) => JsonSerializer.Deserialize(json, StoredJson)!;
+
+    static string Write(StoredChatCompletion completion) => JsonSerializer.Serialize(completion, StoredJson);
 }

@@ -8,10 +8,31 @@ public static class StorageSetup
 
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("ChatApi") ?? DefaultConnectionString;
-        services.AddPooledDbContextFactory<ChatApiDbContext>(o => o.UseSqlite(connectionString));
+        var options = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = configuration.GetConnectionString("ChatApi");
+        services.AddOptions<StorageOptions>().BindConfiguration("Storage");
+
+        if (string.Equals(options.Provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddPooledDbContextFactory<SqliteChatApiDbContext>(o =>
+                o.UseSqlite(connectionString ?? DefaultConnectionString).AddInterceptors(SqliteConnectionSettings.Instance));
+            services.AddSingleton<IDbContextFactory<ChatApiDbContext>, ChatApiDbContextFactory<SqliteChatApiDbContext>>();
+        }
+        else if (string.Equals(options.Provider, StorageProviders.Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:ChatApi is not set.");
+            services.AddPooledDbContextFactory<PostgresChatApiDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddSingleton<IDbContextFactory<ChatApiDbContext>, ChatApiDbContextFactory<PostgresChatApiDbContext>>();
+        }
+        else
+        {
+            throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported; use '{StorageProviders.Sqlite}' or '{StorageProviders.Postgres}'.");
+        }
+
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ChatApiDbContext>>().CreateDbContext());
         services.AddSingleton<CompletionWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
         services.AddScoped<CompletionStore>();
         return services;
     }
@@ -20,8 +41,12 @@ public static class StorageSetup
     public static async Task MigrateStorageAsync(this IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<ChatApiDbContext>>().CreateDbContextAsync();
-        await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
+        {
+            // WAL persists in the file: readers never block the writer, and commits append instead of rewriting pages.
+            await db.Database.OpenConnectionAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        await db.Database.MigrateAsync();
     }
 }

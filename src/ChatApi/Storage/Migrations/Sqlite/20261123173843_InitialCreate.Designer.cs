@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ChatApi.Storage.Migrations
+namespace ChatApi.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(ChatApiDbContext))]
-    [Migration("20261123173109_InitialCreate")]
+    [DbContext(typeof(SqliteChatApiDbContext))]
+    [Migration("20261123173843_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -29,6 +29,7 @@ namespace ChatApi.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Id")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ChatApi.Storage.Migrations
+namespace ChatApi.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -16,7 +16,7 @@ namespace ChatApi.Storage.Migrations
                 {
                     Seq = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Model = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Created = table.Column<long>(type: "INTEGER", nullable: false),
                     ResponseJson = table.Column<string>(type: "TEXT", nullable: false),

@@ -1,0 +1,15 @@
+namespace ChatApi.Storage;
+
+/// <summary>A row waiting for the writer, and the task its request awaits until the row's transaction committed.</summary>
+internal sealed class PendingWrite(StoredCompletion row)
+{
+    readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public StoredCompletion Row { get; } = row;
+
+    public Task Committed => _committed.Task;
+
+    public void Succeed() => _committed.TrySetResult();
+
+    public void Fail(Exception error) => _committed.TrySetException(error);
+}
