@@ -1,46 +1,69 @@
+using System.Data.Common;
+using System.Text;
 using ChatApi.Completions;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatApi.Storage;
 
 /// <summary>
-/// The SQL for one list page. Keyset pagination on <c>Seq</c>, never OFFSET. With a metadata filter the walk
-/// starts from the <c>(Key, Value, CompletionSeq)</c> index, so a rare value costs as little as a common one.
+/// The SQL for one list page: keyset pagination on <c>Seq</c>, never OFFSET, so a deep page costs what the first
+/// does. With a metadata filter the walk starts from the <c>(Key, Value, CompletionSeq)</c> index, so a rare value
+/// costs as little as a common one; further pairs are EXISTS probes on the primary key. Plain SQL that SQLite and
+/// PostgreSQL both accept, run on the context's connection: LINQ here spent more time building and matching the
+/// expression tree than the database spent on the page.
 /// </summary>
 internal static class CompletionListQuery
 {
-    public static IQueryable<StoredCompletionJson> Build(ChatApiDbContext db, string? model, IReadOnlyDictionary<string, string> metadata, long? afterSeq, ListOrder order)
+    public static DbCommand Build(DbConnection connection, string? model, IReadOnlyDictionary<string, string> metadata, long? afterSeq, ListOrder order, int take)
     {
-        IQueryable<Row> rows;
+        var command = connection.CreateCommand();
+        var sql = new StringBuilder("SELECT c.\"Id\", c.\"ResponseJson\" FROM ");
+        string seq;
+        var where = new List<string>();
         if (metadata.Count == 0)
         {
-            rows = db.Completions.AsNoTracking().Select(c => new Row { Seq = c.Seq, Id = c.Id, Model = c.Model, ResponseJson = c.ResponseJson });
+            sql.Append("\"Completions\" AS c");
+            seq = "c.\"Seq\"";
         }
         else
         {
-            var (firstKey, firstValue) = metadata.First();
-            rows = db.Metadata.AsNoTracking()
-                .Where(m => m.Key == firstKey && m.Value == firstValue)
-                .Join(db.Completions, m => m.CompletionSeq, c => c.Seq, (m, c) => new Row { Seq = m.CompletionSeq, Id = c.Id, Model = c.Model, ResponseJson = c.ResponseJson });
-            foreach (var (key, value) in metadata.Skip(1))
-                rows = rows.Where(r => db.Metadata.Any(m => m.CompletionSeq == r.Seq && m.Key == key && m.Value == value));
+            sql.Append("\"CompletionMetadata\" AS m0 JOIN \"Completions\" AS c ON c.\"Seq\" = m0.\"CompletionSeq\"");
+            seq = "m0.\"CompletionSeq\"";
+            var i = 0;
+            foreach (var (key, value) in metadata)
+            {
+                Add(command, $"k{i}", key);
+                Add(command, $"v{i}", value);
+                where.Add(i == 0
+                    ? "m0.\"Key\" = @k0 AND m0.\"Value\" = @v0"
+                    : $"EXISTS (SELECT 1 FROM \"CompletionMetadata\" AS m{i} WHERE m{i}.\"CompletionSeq\" = c.\"Seq\" AND m{i}.\"Key\" = @k{i} AND m{i}.\"Value\" = @v{i})");
+                i++;
+            }
         }
 
         if (model is not null)
-            rows = rows.Where(r => r.Model == model);
+        {
+            Add(command, "model", model);
+            where.Add("c.\"Model\" = @model");
+        }
+        if (afterSeq is { } after)
+        {
+            Add(command, "after", after);
+            where.Add($"{seq} {(order == ListOrder.Asc ? ">" : "<")} @after");
+        }
+        if (where.Count > 0)
+            sql.Append(" WHERE ").AppendJoin(" AND ", where);
+        Add(command, "take", take);
+        sql.Append(" ORDER BY ").Append(seq).Append(order == ListOrder.Asc ? "" : " DESC").Append(" LIMIT @take");
 
-        rows = order == ListOrder.Asc
-            ? (afterSeq is { } a ? rows.Where(r => r.Seq > a) : rows).OrderBy(r => r.Seq)
-            : (afterSeq is { } b ? rows.Where(r => r.Seq < b) : rows).OrderByDescending(r => r.Seq);
-        return rows.Select(r => new StoredCompletionJson(r.Id, r.ResponseJson));
+        command.CommandText = sql.ToString();
+        return command;
     }
 
-    // An initializer projection (not a constructor) so EF can keep composing on its members.
-    internal sealed class Row
+    static void Add(DbCommand command, string name, object value)
     {
-        public long Seq { get; init; }
-        public required string Id { get; init; }
-        public required string Model { get; init; }
-        public required string ResponseJson { get; init; }
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }

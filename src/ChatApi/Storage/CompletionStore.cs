@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ChatApi.Completions;
@@ -26,16 +28,30 @@ public sealed class CompletionStore(ChatApiDbContext db, CompletionWriter writer
     public async Task<Page<StoredCompletionJson>?> ListAsync(ListChatCompletionsQuery query, CancellationToken ct)
     {
         var page = query.Page;
-        long? afterSeq = null;
-        if (page.After is { } after && (afterSeq = await SeqOfAsync(after, ct)) is null)
-            return null;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            long? afterSeq = null;
+            if (page.After is { } after && (afterSeq = await SeqOfAsync(connection, after, ct)) is null)
+                return null;
 
-        var rows = CompletionListQuery.Build(db, query.Model, query.Metadata, afterSeq, page.Order);
-        var items = await rows.Take(page.Limit + 1).ToListAsync(ct);
-        var hasMore = items.Count > page.Limit;
-        if (hasMore)
-            items.RemoveAt(page.Limit);
-        return new Page<StoredCompletionJson>(items, hasMore);
+            await using var command = CompletionListQuery.Build(connection, query.Model, query.Metadata, afterSeq, page.Order, page.Limit + 1);
+            var items = new List<StoredCompletionJson>(page.Limit + 1);
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                    items.Add(new StoredCompletionJson(reader.GetString(0), reader.GetString(1)));
+            }
+            var hasMore = items.Count > page.Limit;
+            if (hasMore)
+                items.RemoveAt(page.Limit);
+            return new Page<StoredCompletionJson>(items, hasMore);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Replaces the metadata; null when no such completion is stored.</summary>
@@ -64,8 +80,16 @@ public sealed class CompletionStore(ChatApiDbContext db, CompletionWriter writer
         return json is null ? null : JsonSerializer.Deserialize(json, ChatApiJsonContext.Default.IReadOnlyListStoredMessage);
     }
 
-    Task<long?> SeqOfAsync(string id, CancellationToken ct) =>
-        db.Completions.Where(c => c.Id == id).Select(c => (long?)c.Seq).FirstOrDefaultAsync(ct);
+    static async Task<long?> SeqOfAsync(DbConnection connection, string id, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Seq\" FROM \"Completions\" WHERE \"Id\" = @id";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "id";
+        parameter.Value = id;
+        command.Parameters.Add(parameter);
+        return await command.ExecuteScalarAsync(ct) is { } seq and not DBNull ? Convert.ToInt64(seq, CultureInfo.InvariantCulture) : null;
+    }
 
     static StoredCompletion ToRow(StoredChatCompletion completion, IReadOnlyList<ChatCompletionRequestMessage> messages)
     {

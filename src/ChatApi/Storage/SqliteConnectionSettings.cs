@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -6,19 +7,26 @@ namespace ChatApi.Storage;
 
 /// <summary>
 /// Applies the per-connection SQLite settings each time a connection opens (they do not persist in the file).
-/// <c>synchronous=FULL</c>: in WAL mode each commit fsyncs the log, so a completion acknowledged as stored survives
-/// a power cut as well as a killed process (NORMAL survives only the latter). Group commit pays that fsync once per
-/// batch, not per request. <c>busy_timeout</c>: a writer that finds the lock taken waits instead of failing with SQLITE_BUSY.
+/// <c>synchronous</c>: FULL (default) fsyncs the WAL at every commit, so an acknowledged completion survives a
+/// power cut as well as a killed process; NORMAL survives a killed process only. Group commit pays the fsync
+/// once per batch, not per request. <c>busy_timeout</c>: a writer that finds the lock taken waits instead of
+/// failing with SQLITE_BUSY.
 /// </summary>
-internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
+public sealed class SqliteConnectionSettings(string synchronous) : DbConnectionInterceptor
 {
-    public const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+    // Pooled connections keep their native handle, and the settings stay with it: apply them once per handle.
+    readonly ConditionalWeakTable<object, object> _configured = [];
 
-    public static SqliteConnectionSettings Instance { get; } = new();
+    public string Pragmas { get; } = PragmasFor(synchronous);
+
+    public static string PragmasFor(string synchronous) =>
+        synchronous.ToUpperInvariant() is "FULL" or "NORMAL"
+            ? $"PRAGMA synchronous={synchronous.ToUpperInvariant()}; PRAGMA busy_timeout=10000;"
+            : throw new InvalidOperationException($"Storage:SqliteSynchronous '{synchronous}' is not supported; use 'Full' or 'Normal'.");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (connection is not SqliteConnection)
+        if (connection is not SqliteConnection { Handle: { } handle } || !_configured.TryAdd(handle, handle))
             return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
@@ -27,7 +35,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (connection is not SqliteConnection)
+        if (connection is not SqliteConnection { Handle: { } handle } || !_configured.TryAdd(handle, handle))
             return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;

@@ -14,8 +14,9 @@ public static class StorageSetup
 
         if (string.Equals(options.Provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
+            var settings = new SqliteConnectionSettings(options.SqliteSynchronous);
             services.AddPooledDbContextFactory<SqliteChatApiDbContext>(o =>
-                o.UseSqlite(connectionString ?? DefaultConnectionString).AddInterceptors(SqliteConnectionSettings.Instance));
+                o.UseSqlite(connectionString ?? DefaultConnectionString).AddInterceptors(settings));
             services.AddSingleton<IDbContextFactory<ChatApiDbContext>, ChatApiDbContextFactory<SqliteChatApiDbContext>>();
         }
         else if (string.Equals(options.Provider, StorageProviders.Postgres, StringComparison.OrdinalIgnoreCase))
