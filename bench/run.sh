@@ -5,6 +5,7 @@
 #   bench/run.sh                        # 10 s warm-up + 10 s measured per scenario: about 2.5 min
 #   BENCH_SECONDS=3 bench/run.sh        # quick look
 #   BENCH_BASELINE_ONLY=1 bench/run.sh  # skip building and running ChatApi
+#   BENCH_STORE_DB=/tmp/store1m.db bench/run.sh   # keep the seeded 1M-row store between runs (seeded if missing)
 set -euo pipefail
 
 duration=${BENCH_SECONDS:-10}
@@ -15,6 +16,7 @@ baseline_port=${BENCH_BASELINE_PORT:-5901}
 chatapi_port=${BENCH_CHATAPI_PORT:-5902}
 export BENCH_MODEL=${BENCH_MODEL:-gpt-4o-mini}   # read by the wrk scripts
 export ASPNETCORE_ENVIRONMENT=Production
+store_rows=${BENCH_STORE_ROWS:-1000000}
 
 bench=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench")
@@ -22,6 +24,7 @@ work=$(mktemp -d)
 server_pid=""
 rows=()
 declare -A baseline_rps   # by connection count
+stored_rps=0
 
 say() { echo "bench: $*" >&2; }
 
@@ -82,9 +85,10 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 
 ms() { awk -v us="$1" 'BEGIN { v = us / 1000; printf(v >= 100 ? "%.0f" : "%.3g", v) }'; }
 
-# scenario LABEL SCRIPT CONNECTIONS PORT: warm up, then measure with wrk while sampling RSS.
+# scenario LABEL SCRIPT CONNECTIONS PORT [RATIO_BASE]: warm up, then measure with wrk while sampling RSS.
+# The ratio column divides by RATIO_BASE when given ("-" for none), else by the baseline at the same connections.
 scenario() {
-    local label=$1 script=$2 conns=$3 port=$4
+    local label=$1 script=$2 conns=$3 port=$4 ratio_base=${5:-}
     local url="http://127.0.0.1:$port" wrk_threads=$((conns < threads ? conns : threads))
     local run=(wrk -t"$wrk_threads" -c"$conns" --latency -s "$bench/wrk/$script" "$url")
     say "$label: ${warmup}s warm-up, ${duration}s measured"
@@ -106,17 +110,46 @@ scenario() {
     rss=$(sort -n "$work/rss" | tail -n 1)
     errors=$(($(field socket_errors "$line") + $(field non2xx "$line")))
     [[ $label == baseline* ]] && baseline_rps[$conns]=$rps
-    ratio=$(awk -v a="$rps" -v b="${baseline_rps[$conns]:-0}" 'BEGIN { if (b > 0) printf("%.2f", a / b); else printf("-") }')
+    [[ $label == *"store:true"* ]] && stored_rps=$rps
+    [[ $ratio_base == - ]] && ratio_base=0
+    ratio=$(awk -v a="$rps" -v b="${ratio_base:-${baseline_rps[$conns]:-0}}" 'BEGIN { if (b > 0) printf("%.2f", a / b); else printf("-") }')
     rows+=("| $label | $(printf '%.0f' "$rps") | $(ms "$(field p50_us "$line")") | $(ms "$(field p99_us "$line")") | $((rss / 1024)) | $ratio | $errors |")
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)   # anything else busy on 2 cores skews every figure
+# raw_insert: the ceiling for store:true, StoreTool's raw batched inserts of the same rows, 64 per transaction.
+raw_insert() {
+    say "raw SQLite batched insert: ${duration}s"
+    local line rps
+    line=$(timeout $((duration + 60)) dotnet "$bench/StoreTool/bin/Release/net10.0/StoreTool.dll" raw-insert "$work/raw.db" "$duration" | grep '^RAW ')
+    rps=$(field rps "$line")
+    raw_rps=$rps
+    rows+=("| raw SQLite batched insert, same rows, 64 per transaction | $(printf '%.0f' "$rps") | | | | $(awk -v a="$stored_rps" -v b="$rps" 'BEGIN { printf("%.2f", a / b) }') (store:true ÷ this) | |")
+}
+
+# seed_store: the 1M-row store for the list scenarios, made by StoreTool (ChatApi's migrations, then raw batched inserts).
+seed_store() {
+    store_db=${BENCH_STORE_DB:-$work/store.db}
+    if [[ -s $store_db ]] && [[ $(sqlite3 "$store_db" 'SELECT count(*) FROM "Completions"' 2> /dev/null) == "$store_rows" ]]; then
+        say "reusing $store_db ($store_rows rows)"
+    else
+        rm -f "$store_db" "$store_db-wal" "$store_db-shm"
+        say "seeding $store_rows stored completions into $store_db"
+        timeout 1200 dotnet "$bench/StoreTool/bin/Release/net10.0/StoreTool.dll" seed "$store_db" "$store_rows" 2> "$work/seed.log"
+        tail -n 1 "$work/seed.log" >&2
+    fi
+    # 90 % of the way through the walk.
+    BENCH_DEEP_ID=$(sqlite3 "$store_db" "SELECT \"Id\" FROM \"Completions\" WHERE \"Seq\" = $((store_rows * 9 / 10))")
+    export BENCH_DEEP_ID
+}
+
 ensure_wrk
+command -v sqlite3 > /dev/null || { apt-get update -qq > /dev/null && apt-get install -y -qq sqlite3 > /dev/null; }
 build baseline bench/Baseline
 chatapi_built=false
 if [[ ${BENCH_BASELINE_ONLY:-0} == 1 ]]; then
     say "BENCH_BASELINE_ONLY=1: ChatApi is neither built nor run"
-elif build chatapi src/ChatApi; then
+elif build chatapi src/ChatApi && build storetool bench/StoreTool; then
     chatapi_built=true
 else
     say "ChatApi did not build; its rows are skipped. Build log tail:"
@@ -142,8 +175,30 @@ if $chatapi_built && start_server chatapi "$root/src/ChatApi/bin/Release/net10.0
         scenario "$label" "$script" "$conns" "$chatapi_port"
     done
     stop_server
+    raw_insert
 else
     for spec in "${chatapi_rows[@]}"; do rows+=("| ${spec%%|*} | not run | | | | | |"); done
+fi
+
+store_rows_label=$(awk -v n="$store_rows" 'BEGIN { printf(n >= 1000000 ? "%gM" : "%gk", n >= 1000000 ? n / 1000000 : n / 1000) }')
+list_rows=(
+    "list on $store_rows_label, first page, 1 conn|list-first.lua|1"
+    "list on $store_rows_label, deep page (90 %), 1 conn|list-deep.lua|1"
+    "list on $store_rows_label, rare metadata (1 in 10k), 1 conn|list-rare.lua|1"
+    "list on $store_rows_label, first page, $connections conns|list-first.lua|$connections"
+    "list on $store_rows_label, deep page (90 %), $connections conns|list-deep.lua|$connections"
+    "list on $store_rows_label, rare metadata (1 in 10k), $connections conns|list-rare.lua|$connections"
+)
+# shellcheck disable=SC2086
+if $chatapi_built && seed_store && start_server chatapi-1m "$root/src/ChatApi/bin/Release/net10.0/ChatApi.dll" "$chatapi_port" \
+    "--ConnectionStrings:ChatApi=Data Source=$store_db" ${BENCH_CHATAPI_ARGS:-}; then
+    for spec in "${list_rows[@]}"; do
+        IFS='|' read -r label script conns <<< "$spec"
+        scenario "$label" "$script" "$conns" "$chatapi_port" -
+    done
+    stop_server
+else
+    for spec in "${list_rows[@]}"; do rows+=("| ${spec%%|*} | not run | | | | | |"); done
 fi
 
 echo

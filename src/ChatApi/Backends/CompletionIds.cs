@@ -7,11 +7,31 @@ public static class CompletionIds
 {
     const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+    // 248 = 4 × 62: bytes below it map onto the alphabet evenly, the rest are dropped.
+    const int Unbiased = 248;
+
     public static string NewCompletionId() => "chatcmpl-" + RandomSuffix(29);
 
     public static string NewToolCallId() => "call_" + RandomSuffix(24);
 
     public static string NewRequestId() => "req_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    static string RandomSuffix(int length) => RandomNumberGenerator.GetString(Alphabet, length);
+    // One call into the system RNG per id; RandomNumberGenerator.GetString makes one per character.
+    static string RandomSuffix(int length) => string.Create(length, 0, static (chars, _) =>
+    {
+        Span<byte> random = stackalloc byte[64];
+        var filled = 0;
+        while (filled < chars.Length)
+        {
+            RandomNumberGenerator.Fill(random);
+            foreach (var b in random)
+            {
+                if (b >= Unbiased)
+                    continue;
+                chars[filled++] = Alphabet[b % Alphabet.Length];
+                if (filled == chars.Length)
+                    return;
+            }
+        }
+    });
 }

@@ -13,7 +13,7 @@ namespace ChatApi.Storage;
 /// </summary>
 internal static class CompletionListQuery
 {
-    public static DbCommand Build(DbConnection connection, string? model, IReadOnlyDictionary<string, string> metadata, long? afterSeq, ListOrder order, int take)
+    public static DbCommand Build(DbConnection connection, string? model, IReadOnlyDictionary<string, string> metadata, string? after, ListOrder order, int take)
     {
         var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT c.\"Id\", c.\"ResponseJson\" FROM ");
@@ -45,10 +45,11 @@ internal static class CompletionListQuery
             Add(command, "model", model);
             where.Add("c.\"Model\" = @model");
         }
-        if (afterSeq is { } after)
+        if (after is not null)
         {
+            // The cursor resolves inside the statement: an unknown id compares as NULL and yields an empty page.
             Add(command, "after", after);
-            where.Add($"{seq} {(order == ListOrder.Asc ? ">" : "<")} @after");
+            where.Add($"{seq} {(order == ListOrder.Asc ? ">" : "<")} (SELECT \"Seq\" FROM \"Completions\" WHERE \"Id\" = @after)");
         }
         if (where.Count > 0)
             sql.Append(" WHERE ").AppendJoin(" AND ", where);

@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatApi.Storage;
 
-/// <summary>Stored completions: the rows, their metadata and their request messages.</summary>
-public sealed class CompletionStore(ChatApiDbContext db, CompletionWriter writer)
+/// <summary>
+/// Stored completions: the rows, their metadata and their request messages. Each read rents a pooled context
+/// for itself, so a request that stores nothing never touches the database.
+/// </summary>
+public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts, CompletionWriter writer)
 {
     /// <summary>Returns once the completion's transaction has committed.</summary>
     public Task SaveAsync(StoredChatCompletion completion, IReadOnlyList<ChatCompletionRequestMessage> messages, CancellationToken ct) =>
@@ -17,6 +20,7 @@ public sealed class CompletionStore(ChatApiDbContext db, CompletionWriter writer
 
     public async Task<StoredChatCompletion?> FindAsync(string id, CancellationToken ct)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var json = await db.Completions.AsNoTracking().Where(c => c.Id == id).Select(c => c.ResponseJson).FirstOrDefaultAsync(ct);
         return json is null ? null : Read(json);
     }
@@ -28,21 +32,22 @@ public sealed class CompletionStore(ChatApiDbContext db, CompletionWriter writer
     public async Task<Page<StoredCompletionJson>?> ListAsync(ListChatCompletionsQuery query, CancellationToken ct)
     {
         var page = query.Page;
+        await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = db.Database.GetDbConnection();
-            long? afterSeq = null;
-            if (page.After is { } after && (afterSeq = await SeqOfAsync(connection, after, ct)) is null)
-                return null;
-
-            await using var command = CompletionListQuery.Build(connection, query.Model, query.Metadata, afterSeq, page.Order, page.Limit + 1);
             var items = new List<StoredCompletionJson>(page.Limit + 1);
+            await using (var command = CompletionListQuery.Build(connection, query.Model, query.Metadata, page.After, page.Order, page.Limit + 1))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                     items.Add(new StoredCompletionJson(reader.GetString(0), reader.GetString(1)));
             }
+            // An empty page is the only one that can hide an unknown cursor.
+            if (items.Count == 0 && page.After is { } after && await SeqOfAsync(connection, after, ct) is null)
+                return null;
+
             var hasMore = items.Count > page.Limit;
             if (hasMore)
                 items.RemoveAt(page.Limit);
@@ -57,6 +62,7 @@ public sealed class CompletionStore(ChatApiDbContext db, CompletionWriter writer
     /// <summary>Replaces the metadata; null when no such completion is stored.</summary>
     public async Task<StoredChatCompletion?> UpdateMetadataAsync(string id, IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.Completions.Include(c => c.Metadata).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (row is null)
             return null;
@@ -69,13 +75,17 @@ public sealed class CompletionStore(ChatApiDbContext db, CompletionWriter writer
         return updated;
     }
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken ct) =>
+    public async Task<bool> DeleteAsync(string id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         // Metadata rows go with it through the foreign key's ON DELETE CASCADE.
-        await db.Completions.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0;
+        return await db.Completions.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0;
+    }
 
     /// <summary>The stored request messages, or null when no such completion is stored.</summary>
     public async Task<IReadOnlyList<StoredMessage>?> MessagesAsync(string id, CancellationToken ct)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var json = await db.Completions.AsNoTracking().Where(c => c.Id == id).Select(c => c.MessagesJson).FirstOrDefaultAsync(ct);
         return json is null ? null : JsonSerializer.Deserialize(json, ChatApiJsonContext.Default.IReadOnlyListStoredMessage);
     }

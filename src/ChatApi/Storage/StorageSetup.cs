@@ -34,7 +34,7 @@ public static class StorageSetup
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ChatApiDbContext>>().CreateDbContext());
         services.AddSingleton<CompletionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
-        services.AddScoped<CompletionStore>();
+        services.AddSingleton<CompletionStore>();
         return services;
     }
 

@@ -61,6 +61,21 @@ public sealed class StorageTests
 
     [Theory]
     [MemberData(nameof(TestStorage.Providers), MemberType = typeof(TestStorage))]
+    public async Task List_UnknownCursor_Returns400NamingAfter(string provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await using var app = new ChatApiFactory(storage.Settings);
+        var client = app.CreateClient();
+        await client.CreateStoredAsync();
+
+        var (status, body) = await client.SendJsonAsync(HttpMethod.Get, "/v1/chat/completions?after=chatcmpl-nosuchcompletion");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("after", body.GetProperty("error").GetProperty("param").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStorage.Providers), MemberType = typeof(TestStorage))]
     public async Task List_NothingStored_ReturnsEmptyListWithNullIds(string provider)
     {
         await using var storage = await TestStorage.CreateAsync(provider);
