@@ -19,6 +19,8 @@ public static class PostgresServer
             ExternalRequirement.Missing($"PostgreSQL is not reachable at '{Host()}' ({problem}); set {Variable}");
     }
 
+    public static async Task<bool> IsReachableAsync() => await Problem.Value is null;
+
     static async Task<string?> FindProblemAsync()
     {
         try

@@ -22,7 +22,7 @@ public sealed class CrashTests
             using var stop = new CancellationTokenSource();
             var load = Enumerable.Range(0, 16).Select(worker => StoreUntilStoppedAsync(server.Client, worker, acknowledged, stop.Token)).ToList();
             var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (acknowledged.Count < 300 && DateTime.UtcNow < deadline)
+            while (acknowledged.Count < 200 && DateTime.UtcNow < deadline)
                 await Task.Delay(20, ct);
 
             server.Kill();
