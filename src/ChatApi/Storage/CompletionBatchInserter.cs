@@ -38,6 +38,11 @@ internal sealed class CompletionBatchInserter : IAsyncDisposable
         try
         {
             await db.Database.OpenConnectionAsync(ct);
+            if (db.Database.IsSqlite())
+            {
+                // SqliteCheckpointer copies the log into the file beside this connection, so commits never wait for it.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;", ct);
+            }
             return new CompletionBatchInserter(db);
         }
         catch

@@ -18,6 +18,7 @@ public static class StorageSetup
             services.AddPooledDbContextFactory<SqliteChatApiDbContext>(o =>
                 o.UseSqlite(connectionString ?? DefaultConnectionString).AddInterceptors(settings));
             services.AddSingleton<IDbContextFactory<ChatApiDbContext>, ChatApiDbContextFactory<SqliteChatApiDbContext>>();
+            services.AddHostedService<SqliteCheckpointer>();
         }
         else if (string.Equals(options.Provider, StorageProviders.Postgres, StringComparison.OrdinalIgnoreCase))
         {
