@@ -1,5 +1,6 @@
 using ChatApi.Backends;
 using ChatApi.Backends.Deterministic;
+using ChatApi.Backends.Scripted;
 using ChatApi.Backends.Tokens;
 using ChatApi.Completions;
 using ChatApi.Contracts;
@@ -16,6 +17,7 @@ public static class ChatApiSetup
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(ChatApiJson.Configure);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<OpenAIErrorExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi();
 
@@ -24,6 +26,7 @@ public static class ChatApiSetup
         services.AddOptions<BackendsOptions>().BindConfiguration("Backends").ValidateOnStart();
         services.AddSingleton<BackendRouter>();
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
+        services.AddScriptedAnswers();
 
         services.AddStorage(builder.Configuration);
         return builder;

@@ -1,14 +1,15 @@
+using ChatApi.Backends.Scripted;
 using Microsoft.Extensions.Options;
 
 namespace ChatApi.Backends;
 
-/// <summary>Picks the backend for a model name from the <c>Backends</c> options.</summary>
-public sealed class BackendRouter(IOptions<BackendsOptions> options, IServiceProvider services)
+/// <summary>Picks the backend for a model name from the <c>Backends</c> options, behind the scripted rules if any.</summary>
+public sealed class BackendRouter(IOptions<BackendsOptions> options, IServiceProvider services, ScriptedAnswers scripted)
 {
     readonly BackendsOptions _options = options.Value;
 
     public IChatBackend Resolve(string model) =>
-        services.GetRequiredKeyedService<IChatBackend>(BackendNameFor(model));
+        scripted.InFrontOf(services.GetRequiredKeyedService<IChatBackend>(BackendNameFor(model)));
 
     public string BackendNameFor(string model)
     {
