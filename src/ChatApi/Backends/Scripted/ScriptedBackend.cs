@@ -13,6 +13,10 @@ public sealed class ScriptedBackend(
     IChatBackend routed, ScriptedRules rules, TokenCounter tokens, TimeProvider time, IHttpContextAccessor http, ILogger<ScriptedBackend> logger)
     : IChatBackend
 {
+    // A flush hands chunks to the server's output pipe, not yet to the socket, and an abort drops what is still
+    // queued; this pause lets the chunks already sent reach the client first.
+    static readonly TimeSpan DrainBeforeCut = TimeSpan.FromMilliseconds(200);
+
     // Aborting the connection cancels the request's token; this only bounds the wait if it somehow does not.
     static readonly TimeSpan AbortWait = TimeSpan.FromSeconds(10);
 
@@ -64,6 +68,8 @@ public sealed class ScriptedBackend(
     /// <summary>Drops the connection without finishing the response, as a failing network or proxy would.</summary>
     async Task CutConnectionAsync(CancellationToken ct)
     {
+        if (http.HttpContext?.Response.HasStarted == true)
+            await Task.Delay(DrainBeforeCut, time, ct);
         http.HttpContext?.Abort();
         await Task.Delay(AbortWait, time, ct);
         throw new InvalidOperationException("The connection was aborted but the request was not cancelled.");
