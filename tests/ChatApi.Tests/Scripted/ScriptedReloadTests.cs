@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ChatApi.Tests.Scripted;
 
@@ -44,6 +46,25 @@ public sealed class ScriptedReloadTests
 
         rules.Write(Content("Fixed rules."));
         Assert.Equal("Fixed rules.", await PollUntilAsync(client, "Fixed rules."));
+    }
+
+    [Fact]
+    public async Task Start_InvalidRulesFile_LogsTheRuleAndProblem()
+    {
+        await using var rules = RulesFileFixture.Yaml("""
+            rules:
+              - name: typo
+                answer: { contnet: "Hello" }
+            """);
+        var logs = new CapturedLogs();
+        using var app = rules.App.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+
+        app.CreateClient();
+
+        var error = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error && e.Category.EndsWith("ScriptedRules", StringComparison.Ordinal));
+        Assert.Contains(rules.Path, error.Message);
+        Assert.Contains("Rule 1", error.Message);
+        Assert.Contains("rules[0].answer.contnet", error.Message);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using YamlDotNet.Core;
 namespace ChatApi.Backends.Scripted;
 
 /// <summary>Reads a rules file (JSON, or YAML by extension) and checks every rule before any is used.</summary>
-public static class RulesParser
+public static partial class RulesParser
 {
     public static RuleSet Parse(string text, string path)
     {
@@ -24,12 +24,19 @@ public static class RulesParser
         }
         catch (JsonException e)
         {
-            throw new InvalidRulesException($"Not a rules file at {e.Path}: {e.Message}", e);
+            throw new InvalidRulesException($"{Where(e.Path)}at {e.Path?.TrimStart('$', '.')}: {e.Message}", e);
         }
 
         var rules = file?.Rules ?? [];
         return new RuleSet([.. rules.Select((rule, index) => Compile(rule, index + 1))]);
     }
+
+    /// <summary><c>$.rules[2].answer</c> → <c>Rule 3, </c>, numbered as a reader counts.</summary>
+    static string Where(string? path) =>
+        RulePath().Match(path ?? "") is { Success: true } match ? $"Rule {int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}, " : "";
+
+    [GeneratedRegex(@"^\$\.rules\[(\d+)\]", RegexOptions.IgnoreCase)]
+    private static partial Regex RulePath();
 
     static bool IsYaml(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".yaml" or ".yml";

@@ -9,6 +9,7 @@ public static class ScriptedSetup
         services.AddHttpContextAccessor();
         services.AddSingleton<ScriptedRules>();
         services.AddSingleton<ScriptedAnswers>();
+        services.AddHostedService<ScriptedRulesLoader>();
         return services;
     }
 }
