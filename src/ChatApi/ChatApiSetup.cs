@@ -5,6 +5,7 @@ using ChatApi.Completions;
 using ChatApi.Contracts;
 using ChatApi.Errors;
 using ChatApi.Models;
+using ChatApi.OpenApi;
 using ChatApi.Storage;
 
 namespace ChatApi;
@@ -17,7 +18,7 @@ public static class ChatApiSetup
         services.ConfigureHttpJsonOptions(ChatApiJson.Configure);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<OneOfSchemaTransformer>());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenCounter>();
