@@ -1,12 +1,14 @@
 using ChatApi.Backends;
 using ChatApi.Backends.Deterministic;
 using ChatApi.Backends.Tokens;
+using ChatApi.Backends.Upstream;
 using ChatApi.Completions;
 using ChatApi.Contracts;
 using ChatApi.Errors;
 using ChatApi.Models;
 using ChatApi.OpenApi;
 using ChatApi.Storage;
+using Microsoft.Extensions.Options;
 
 namespace ChatApi;
 
@@ -23,8 +25,10 @@ public static class ChatApiSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenCounter>();
         services.AddOptions<BackendsOptions>().BindConfiguration("Backends").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackendsOptions>, BackendsOptionsValidator>();
         services.AddSingleton<BackendRouter>();
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
+        services.AddUpstreamBackends(builder.Configuration);
 
         services.AddStorage(builder.Configuration);
         return builder;
