@@ -35,8 +35,8 @@ public sealed partial class OpenAISpec
     /// <summary>The parsed spec; skips the test (fails under CHATAPI_REQUIRE_ALL=1) when the file is not there.</summary>
     public static async Task<OpenAISpec> GetAsync()
     {
-        if (!File.Exists(SpecPath))
-            ExternalRequirement.Missing($"OpenAI's spec is not at {SpecPath} (clone the repo with shared/ beside it)");
+        if (!File.Exists(RepoPaths.OpenAISpec))
+            ExternalRequirement.Missing($"OpenAI's spec is not at {RepoPaths.OpenAISpec} (clone the repo with shared/ beside it)");
         return await Loaded.Value;
     }
 
@@ -54,23 +54,11 @@ public sealed partial class OpenAISpec
     public string? OperationId(string method, string path) =>
         Document["paths"]?[path]?[method.ToLowerInvariant()]?["operationId"]?.GetValue<string>();
 
-    static string SpecPath { get; } = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "openai", "openapi.yaml"));
-
-    static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ChatApi.sln")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException($"No ChatApi.sln above {AppContext.BaseDirectory}.");
-    }
-
     static async Task<OpenAISpec> LoadAsync()
     {
         // YamlDotNet rejects a block scalar whose first line holds only spaces (StopConfiguration's `example: |+`);
         // emptying blank lines changes no schema, only whitespace inside examples.
-        var text = BlankLine().Replace(await File.ReadAllTextAsync(SpecPath), "");
+        var text = BlankLine().Replace(await File.ReadAllTextAsync(RepoPaths.OpenAISpec), "");
         var yaml = new YamlStream();
         yaml.Load(new StringReader(text));
         var document = YamlJson.ToJson(yaml.Documents[0].RootNode)!;
