@@ -64,6 +64,23 @@ public sealed class StoredCompletionsContractTests
     }
 
     [Fact]
+    public async Task Get_StreamedAndStored_MatchesCreateChatCompletionResponse()
+    {
+        var spec = await OpenAISpec.GetAsync();
+        await using var app = new ChatApiFactory();
+        var client = app.CreateClient();
+        var request = StoredRequest(new() { ["team"] = "red" });
+        request["stream"] = true;
+        var stream = await SendAsync(client, HttpMethod.Post, "/v1/chat/completions", HttpStatusCode.OK, request);
+        var id = JsonNode.Parse(await SendAsync(client, HttpMethod.Get, "/v1/chat/completions", HttpStatusCode.OK))!["data"]![0]!["id"]!.GetValue<string>();
+
+        var json = await SendAsync(client, HttpMethod.Get, $"/v1/chat/completions/{id}", HttpStatusCode.OK);
+
+        spec.AssertValid("CreateChatCompletionResponse", json);
+        Assert.DoesNotContain("\"usage\":{", stream); // the client did not ask for stream_options.include_usage
+    }
+
+    [Fact]
     public async Task List_PagedAndFiltered_MatchesChatCompletionList()
     {
         var spec = await OpenAISpec.GetAsync();
@@ -105,6 +122,12 @@ public sealed class StoredCompletionsContractTests
         var spec = await OpenAISpec.GetAsync();
         await using var app = new ChatApiFactory();
         var client = app.CreateClient();
+        var toolCall = new JsonObject
+        {
+            ["id"] = "call_1",
+            ["type"] = "function",
+            ["function"] = new JsonObject { ["name"] = "describe", ["arguments"] = "{}" },
+        };
         var created = await client.PostJsonAsync("/v1/chat/completions", new JsonObject
         {
             ["model"] = "gpt-4o",
@@ -118,22 +141,24 @@ public sealed class StoredCompletionsContractTests
                         new JsonObject { ["type"] = "text", ["text"] = "What is this?" },
                         new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = "https://example.com/a.png" } }),
                 },
-                new JsonObject { ["role"] = "assistant", ["content"] = "A picture." }),
+                new JsonObject { ["role"] = "assistant", ["content"] = null, ["tool_calls"] = new JsonArray(toolCall) },
+                new JsonObject { ["role"] = "tool", ["tool_call_id"] = "call_1", ["content"] = "A picture." }),
         });
         var id = created.GetProperty("id").GetString();
 
-        var json = await SendAsync(client, HttpMethod.Get, $"/v1/chat/completions/{id}/messages?limit=2", HttpStatusCode.OK);
+        var all = JsonNode.Parse(await SendAsync(client, HttpMethod.Get, $"/v1/chat/completions/{id}/messages", HttpStatusCode.OK))!;
+        var page = JsonNode.Parse(await SendAsync(client, HttpMethod.Get, $"/v1/chat/completions/{id}/messages?limit=2&order=desc", HttpStatusCode.OK))!;
 
         // Each item is allOf ChatCompletionResponseMessage, whose role enum is only "assistant", yet the list returns
         // the request messages and the spec's own example has role "user". Check the roles here, the rest against the spec.
-        var page = JsonNode.Parse(json)!;
-        var items = page["data"]!.AsArray();
-        Assert.Equal(["developer", "user"], items.Select(m => m!["role"]!.GetValue<string>()));
-        foreach (var item in items)
+        Assert.Equal(["developer", "user", "assistant", "tool"], Roles(all));
+        Assert.Equal(["tool", "assistant"], Roles(page));
+        foreach (var item in all["data"]!.AsArray().Concat(page["data"]!.AsArray()))
             item!["role"] = "assistant";
+        spec.AssertValid("ChatCompletionMessageList", all.ToJsonString());
         spec.AssertValid("ChatCompletionMessageList", page.ToJsonString());
-        Assert.Equal($"{id}-1", page["last_id"]!.GetValue<string>());
         Assert.True(page["has_more"]!.GetValue<bool>());
+        Assert.Equal($"{id}-2", page["last_id"]!.GetValue<string>());
     }
 
     [Fact]
@@ -195,6 +220,8 @@ public sealed class StoredCompletionsContractTests
         spec.AssertValid("Model", model);
         Assert.NotEmpty(JsonNode.Parse(list)!["data"]!.AsArray());
     }
+
+    static string[] Roles(JsonNode page) => [.. page["data"]!.AsArray().Select(m => m!["role"]!.GetValue<string>())];
 
     static JsonObject StoredRequest(Dictionary<string, string>? metadata = null) => new()
     {

@@ -38,6 +38,24 @@ public sealed class DotNetSdkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CompleteChatStreaming_Stored_StoresTheStreamedReplyWithUsage()
+    {
+        var text = new System.Text.StringBuilder();
+        string? id = null;
+        await foreach (var update in _chat.CompleteChatStreamingAsync([new UserChatMessage("Hello!")], Stored(("team", "red")), Ct))
+        {
+            id ??= update.CompletionId;
+            text.Append(string.Concat(update.ContentUpdate.Select(p => p.Text)));
+        }
+
+        var stored = (await _chat.GetChatCompletionAsync(id!, Ct)).Value;
+
+        Assert.Equal(text.ToString(), stored.Content[0].Text);
+        Assert.True(stored.Usage.OutputTokenCount > 0);
+        Assert.Equal(stored.Usage.InputTokenCount + stored.Usage.OutputTokenCount, stored.Usage.TotalTokenCount);
+    }
+
+    [Fact]
     public async Task GetChatCompletion_Stored_ReturnsItWithItsMetadata()
     {
         var created = await CreateStoredAsync(("team", "red"));
