@@ -161,6 +161,22 @@ public sealed class DotNetSdkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetChatCompletionMessages_NoPageSize_PagesByTwenty()
+    {
+        var created = (await _chat.CompleteChatAsync([.. Enumerable.Range(0, 25).Select(i => new UserChatMessage($"Message {i}"))], Stored(), Ct)).Value;
+
+        var pageSizes = new List<int>();
+        await foreach (var page in _chat.GetChatCompletionMessagesAsync(created.Id, cancellationToken: Ct).GetRawPagesAsync())
+            pageSizes.Add(JsonDocument.Parse(page.GetRawResponse().Content.ToString()).RootElement.GetProperty("data").GetArrayLength());
+        var contents = new List<string>();
+        await foreach (var message in _chat.GetChatCompletionMessagesAsync(created.Id, cancellationToken: Ct))
+            contents.Add(message.Content);
+
+        Assert.Equal([20, 5], pageSizes);
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => $"Message {i}"), contents);
+    }
+
+    [Fact]
     public async Task CompleteChat_MetadataWithoutStore_ThrowsBadRequestWithOpenAIMessage()
     {
         var options = new ChatCompletionOptions { Metadata = { ["team"] = "red" } };
