@@ -9,6 +9,8 @@ public static class RepoPaths
 
     public static string SdkJs { get; } = Path.Combine(Root, "tests", "sdk-js");
 
+    public static string CheckedInOpenApi { get; } = Path.Combine(Root, "openapi", "v1.json");
+
     static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
