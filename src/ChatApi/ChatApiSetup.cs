@@ -2,11 +2,14 @@ using ChatApi.Backends;
 using ChatApi.Backends.Deterministic;
 using ChatApi.Backends.Scripted;
 using ChatApi.Backends.Tokens;
+using ChatApi.Backends.Upstream;
 using ChatApi.Completions;
 using ChatApi.Contracts;
 using ChatApi.Errors;
 using ChatApi.Models;
+using ChatApi.OpenApi;
 using ChatApi.Storage;
+using Microsoft.Extensions.Options;
 
 namespace ChatApi;
 
@@ -17,15 +20,16 @@ public static class ChatApiSetup
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(ChatApiJson.Configure);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddExceptionHandler<OpenAIErrorExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<OneOfSchemaTransformer>());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenCounter>();
         services.AddOptions<BackendsOptions>().BindConfiguration("Backends").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackendsOptions>, BackendsOptionsValidator>();
         services.AddSingleton<BackendRouter>();
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
+        services.AddUpstreamBackends(builder.Configuration);
         services.AddScriptedAnswers();
 
         services.AddStorage(builder.Configuration);

@@ -130,9 +130,12 @@ public sealed class ScriptedAnswerTests
         var (status, body) = await client.SendChatAsync(ScriptedRequests.Chat());
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(
-            """{"error":{"message":"This model's maximum context length is 128000 tokens.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}""",
-            body.GetRawText());
+        var error = Assert.Single(body.EnumerateObject()).Value;
+        Assert.Equal(["message", "type", "param", "code"], error.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("This model's maximum context length is 128000 tokens.", error.GetProperty("message").GetString());
+        Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
+        Assert.Equal("messages", error.GetProperty("param").GetString());
+        Assert.Equal("context_length_exceeded", error.GetProperty("code").GetString());
     }
 
     [Fact]

@@ -6,11 +6,11 @@ namespace ChatApi.Backends.Scripted;
 /// <summary>A rule's error as the exception the error handler writes, filled in with OpenAI's usual wording per status.</summary>
 public static class ScriptedErrors
 {
-    public static OpenAIErrorException ToException(ScriptedError error, string model)
+    public static BackendException ToException(ScriptedError error, string model)
     {
         var status = error.Status ?? 500;
         var (message, type, code) = Defaults(status, model, error.RetryAfter);
-        return new OpenAIErrorException(
+        return new BackendException(
             status,
             new Error(error.Message ?? message, error.Type ?? type, error.Param, error.Code ?? code),
             error.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null);

@@ -1,0 +1,7 @@
+namespace Baseline.Contracts;
+
+internal sealed record ChatCompletionRequestMessage
+{
+    public string? Role { get; init; }
+    public string? Content { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace Baseline.Contracts;
+
+internal sealed record PromptTokensDetails
+{
+    public int CachedTokens { get; init; }
+    public int AudioTokens { get; init; }
+}
