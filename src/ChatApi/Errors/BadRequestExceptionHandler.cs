@@ -17,7 +17,7 @@ internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHand
             BackendException backend => (backend.Status, new ErrorResponse(backend.Error)),
             _ => (500, OpenAIErrors.Body("The server had an error while processing your request.", type: "server_error")),
         };
-        if (status == 500)
+        if (status == 500 && exception is not BackendException)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
 
         if (context.Response.HasStarted)

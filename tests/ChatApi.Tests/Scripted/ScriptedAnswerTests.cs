@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using ChatApi.Backends;
 using ChatApi.Backends.Tokens;
+using ChatApi.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatApi.Tests.Scripted;
 
@@ -173,6 +176,23 @@ public sealed class ScriptedAnswerTests
 
         Assert.Equal("Slow answer.", body.ReplyText());
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Create_DelayedRequestCancelled_StopsWaiting()
+    {
+        await using var rules = RulesFileFixture.Yaml("""
+            rules:
+              - answer: { content: "Too late.", delayMs: 30000 }
+            """);
+        var backend = rules.App.Services.GetRequiredService<BackendRouter>().Resolve("gpt-4o");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var request = new CreateChatCompletionRequest { Model = "gpt-4o", Messages = [new() { Role = "user", Content = "Hi" }] };
+
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backend.CompleteAsync(request, cancel.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"still waiting after {clock.Elapsed}");
     }
 
     [Fact]

@@ -115,6 +115,23 @@ public sealed class ScriptedMatchTests
     }
 
     [Fact]
+    public async Task Create_RuleWithTimesUnderParallelRequests_AppliesExactlyThatOften()
+    {
+        await using var rules = RulesFileFixture.Yaml("""
+            rules:
+              - times: 5
+                answer: { error: { status: 503 } }
+              - answer: { content: "Served." }
+            """);
+        var client = rules.App.CreateClient();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SendChatAsync(ScriptedRequests.Chat())));
+
+        Assert.Equal(5, results.Count(r => r.Status == HttpStatusCode.ServiceUnavailable));
+        Assert.Equal(15, results.Count(r => r.Status == HttpStatusCode.OK && r.Body.ReplyText() == "Served."));
+    }
+
+    [Fact]
     public async Task Create_FirstMatchingRuleWins()
     {
         await using var rules = RulesFileFixture.Yaml("""
