@@ -24,6 +24,8 @@ public static class ChatApiSetup
         services.AddOptions<BackendsOptions>().BindConfiguration("Backends").ValidateOnStart();
         services.AddSingleton<BackendRouter>();
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
+        services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
+            .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();
 
         services.AddStorage(builder.Configuration);
         return builder;

@@ -39,6 +39,9 @@ public static partial class ChatCompletionRequestValidator
         ?? Problems.OneOf("reasoning_effort", r.ReasoningEffort, ReasoningEfforts)
         ?? Problems.OneOf("verbosity", r.Verbosity, Verbosities)
         ?? ValidateResponseFormat(r.ResponseFormat)
+        ?? (r.ResponseFormat?.Type == ResponseFormat.JsonObjectType && !MentionsJson(r.Messages!)
+            ? Problems.Invalid("messages", "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.")
+            : null)
         ?? ValidateTools(r.Tools)
         ?? ValidateToolChoice(r.ToolChoice, r.Tools);
 
@@ -170,6 +173,9 @@ public static partial class ChatCompletionRequestValidator
             return Problems.Invalid("tool_choice", $"Invalid value for 'tool_choice': function '{name}' is not among the 'tools'.", "invalid_value");
         return null;
     }
+
+    static bool MentionsJson(IReadOnlyList<ChatCompletionRequestMessage> messages) =>
+        messages.Any(m => m.Content?.PlainText.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
 
     static bool ValidName(string name) => NamePattern().IsMatch(name);
 

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ChatApi.Contracts;
 
 namespace ChatApi.Streaming;
@@ -10,6 +12,19 @@ public static class SseWriter
     static readonly byte[] DataPrefix = "data: "u8.ToArray();
     static readonly byte[] EventEnd = "\n\n"u8.ToArray();
     static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
+    static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    static readonly JsonTypeInfo<ChatCompletionChunk> WithUsage = ChatApiJsonContext.Default.ChatCompletionChunk;
+
+    // OpenAI writes "usage": null on every chunk when include_usage is set, and leaves the field out otherwise.
+    static readonly JsonTypeInfo<ChatCompletionChunk> UsageOnlyWhenSet = (JsonTypeInfo<ChatCompletionChunk>)new JsonSerializerOptions(ChatApiJson.Options)
+    {
+        TypeInfoResolver = ChatApiJsonContext.Default.WithAddedModifier(info =>
+        {
+            if (info.Type == typeof(ChatCompletionChunk))
+                info.Properties.Single(p => p.Name == "usage").ShouldSerialize = static (_, value) => value is not null;
+        }),
+    }.GetTypeInfo(typeof(ChatCompletionChunk));
 
     public static void Start(HttpResponse response)
     {
@@ -18,12 +33,12 @@ public static class SseWriter
         response.Headers["X-Accel-Buffering"] = "no";
     }
 
-    public static async Task WriteAsync(HttpResponse response, ChatCompletionChunk chunk, CancellationToken ct)
+    public static async Task WriteAsync(HttpResponse response, ChatCompletionChunk chunk, bool includeUsage, CancellationToken ct)
     {
         var body = response.BodyWriter;
         body.Write(DataPrefix);
-        using (var writer = new Utf8JsonWriter(body))
-            JsonSerializer.Serialize(writer, chunk, ChatApiJsonContext.Default.ChatCompletionChunk);
+        using (var writer = new Utf8JsonWriter(body, WriterOptions))
+            JsonSerializer.Serialize(writer, chunk, includeUsage ? WithUsage : UsageOnlyWhenSet);
         body.Write(EventEnd);
         await body.FlushAsync(ct);
     }

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using ChatApi.Contracts;
+
+namespace ChatApi.Backends.Deterministic;
+
+/// <summary>
+/// Decides which function tools the built-in backend calls, so tests can steer it with plain prompts:
+/// <list type="bullet">
+/// <item><c>tool_choice: "none"</c>, or no function tools: no call.</item>
+/// <item>A named function (<c>{"type":"function","function":{"name":…}}</c>): exactly that one.</item>
+/// <item><c>"auto"</c> (the default when tools are sent): the tools the last user message mentions, in the order of <c>tools</c>;
+/// none mentioned, or the conversation ends with a <c>tool</c> message, gives a plain answer.</item>
+/// <item><c>"required"</c>: the mentioned tools, or when none is mentioned one tool picked by the generation seed.</item>
+/// <item><c>parallel_tool_calls: false</c> keeps only the first.</item>
+/// </list>
+/// A message mentions a tool when, ignoring case, it contains the function's name (<c>get_weather</c>), the name's words
+/// separated by spaces (<c>get weather</c>), or every word of four or more letters in the name (<c>weather</c>).
+/// </summary>
+public static partial class ToolCallPlanner
+{
+    public static IReadOnlyList<FunctionDefinition> Choose(CreateChatCompletionRequest request, Random random)
+    {
+        var functions = (request.Tools ?? []).Where(t => t.Type == "function" && t.Function?.Name is not null).Select(t => t.Function!).ToList();
+        var choice = request.ToolChoice;
+        if (functions.Count == 0 || choice?.Mode == ToolChoice.None)
+            return [];
+        if (choice?.FunctionName is { } named)
+            return functions.Where(f => f.Name == named).Take(1).ToList();
+
+        var required = choice?.Mode == ToolChoice.Required;
+        var messages = request.Messages!;
+        if (!required && messages[^1].Role == MessageRoles.Tool)
+            return [];
+
+        var prompt = messages.LastOrDefault(m => m.Role == MessageRoles.User)?.Content?.PlainText ?? "";
+        var chosen = functions.Where(f => Mentions(prompt, f.Name!)).ToList();
+        if (chosen.Count == 0 && required)
+            chosen = [functions[random.Next(functions.Count)]];
+        return request.ParallelToolCalls == false ? chosen.Take(1).ToList() : chosen;
+    }
+
+    public static bool Mentions(string prompt, string functionName)
+    {
+        var words = NameWords().Matches(functionName).Select(m => m.Value).ToList();
+        var significant = words.Where(w => w.Length >= 4).ToList();
+        return prompt.Contains(functionName, StringComparison.OrdinalIgnoreCase)
+            || prompt.Contains(string.Join(' ', words), StringComparison.OrdinalIgnoreCase)
+            || significant.Count > 0 && significant.All(w => prompt.Contains(w, StringComparison.OrdinalIgnoreCase));
+    }
+
+    // Splits snake_case, kebab-case and camelCase into words.
+    [GeneratedRegex("[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")]
+    private static partial Regex NameWords();
+}
