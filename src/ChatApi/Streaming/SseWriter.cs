@@ -6,7 +6,7 @@ using ChatApi.Contracts;
 
 namespace ChatApi.Streaming;
 
-/// <summary>Writes chunks as server-sent events, flushing each, and ends with <c>data: [DONE]</c>.</summary>
+/// <summary>Writes chunks as server-sent events (the caller decides when to flush) and ends with <c>data: [DONE]</c>, flushed.</summary>
 public static class SseWriter
 {
     static readonly byte[] DataPrefix = "data: "u8.ToArray();
@@ -33,14 +33,16 @@ public static class SseWriter
         response.Headers["X-Accel-Buffering"] = "no";
     }
 
-    public static async Task WriteAsync(HttpResponse response, ChatCompletionChunk chunk, bool includeUsage, CancellationToken ct)
+    /// <summary>Writes one <c>data:</c> event and returns its size in bytes.</summary>
+    public static long Write(HttpResponse response, ChatCompletionChunk chunk, bool includeUsage)
     {
         var body = response.BodyWriter;
         body.Write(DataPrefix);
-        using (var writer = new Utf8JsonWriter(body, WriterOptions))
-            JsonSerializer.Serialize(writer, chunk, includeUsage ? WithUsage : UsageOnlyWhenSet);
+        using var writer = new Utf8JsonWriter(body, WriterOptions);
+        JsonSerializer.Serialize(writer, chunk, includeUsage ? WithUsage : UsageOnlyWhenSet);
+        writer.Flush();
         body.Write(EventEnd);
-        await body.FlushAsync(ct);
+        return DataPrefix.Length + writer.BytesCommitted + EventEnd.Length;
     }
 
     public static async Task WriteDoneAsync(HttpResponse response, CancellationToken ct)

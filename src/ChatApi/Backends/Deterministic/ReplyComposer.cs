@@ -10,8 +10,8 @@ namespace ChatApi.Backends.Deterministic;
 /// </summary>
 public sealed class ReplyComposer(TokenCounter tokens)
 {
-    // Sentences of ReplyText run about ten tokens; a low guess only costs another round.
-    const int TokensPerSentence = 12;
+    // Sentences of ReplyText run about ten tokens; guessing low overshoots, so one round is usually enough.
+    const int TokensPerSentence = 8;
 
     /// <summary>The choice and the tokens it cost.</summary>
     public (ChatCompletionChoice Choice, int Tokens) Compose(CreateChatCompletionRequest request, int index)
@@ -22,8 +22,7 @@ public sealed class ReplyComposer(TokenCounter tokens)
         if (functions.Count > 0)
             return ToolCalls(request, index, functions, random);
 
-        var (text, finishReason) = Limit(request, Content(request, seed, random));
-        var pieces = tokens.Split(text);
+        var (text, pieces, finishReason) = Limit(request, Content(request, seed, random));
         var choice = new ChatCompletionChoice
         {
             Index = index,
@@ -85,18 +84,19 @@ public sealed class ReplyComposer(TokenCounter tokens)
         }
     }
 
-    (string Text, string FinishReason) Limit(CreateChatCompletionRequest request, string text)
+    /// <summary>The text cut at the first stop sequence and at the token limit, with its tokens.</summary>
+    (string Text, IReadOnlyList<string> Pieces, string FinishReason) Limit(CreateChatCompletionRequest request, string text)
     {
-        var finishReason = FinishReasons.Stop;
         if (request.Stop?.Sequences is { } stops && FirstStop(text, stops) is var cut and >= 0)
             text = text[..cut];
 
-        if (request.CompletionTokenLimit is { } limit && tokens.Count(text) > limit)
+        var pieces = tokens.Split(text);
+        if (request.CompletionTokenLimit is { } limit && pieces.Count > limit)
         {
-            text = tokens.Truncate(text, limit);
-            finishReason = FinishReasons.Length;
+            pieces = pieces.Take(limit).ToList();
+            return (string.Concat(pieces), pieces, FinishReasons.Length);
         }
-        return (text, finishReason);
+        return (text, pieces, FinishReasons.Stop);
     }
 
     static int FirstStop(string text, IReadOnlyList<string> stops) =>

@@ -14,8 +14,14 @@ namespace ChatApi.Backends.Deterministic;
 /// </summary>
 public sealed class SchemaValueGenerator(JsonElement root, Random random)
 {
-    // Deep enough for real schemas; stops a recursive $ref from recursing forever.
+    // From this depth on, only what the schema requires is added; a recursive $ref that requires itself stops at HardDepth.
     const int MaxDepth = 12;
+    const int HardDepth = 64;
+
+    // Past this many values, only what the schema requires is added, so recursive schemas stay small.
+    const int ValueBudget = 200;
+
+    int _values;
 
     static readonly string[] Words =
     [
@@ -28,10 +34,11 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
 
     public JsonNode? Generate(JsonElement schema, int depth = 0)
     {
+        _values++;
         if (schema.ValueKind == JsonValueKind.True || schema.ValueKind != JsonValueKind.Object)
             return JsonValue.Create(Word());
         if (schema.TryGetProperty("$ref", out var reference) && Resolve(reference.GetString()) is { } target)
-            return depth >= MaxDepth ? null : Generate(target, depth + 1);
+            return depth >= HardDepth ? null : Generate(target, depth + 1);
         if (schema.TryGetProperty("const", out var constant))
             return JsonNode.Parse(constant.GetRawText());
         if (schema.TryGetProperty("enum", out var options) && options.GetArrayLength() > 0)
@@ -64,7 +71,7 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
                 var types = type.EnumerateArray().Select(t => t.GetString() ?? "string").ToList();
                 var concrete = types.Where(t => t != "null").ToList();
                 // Mostly the concrete type, sometimes null; always null when deep in a recursive schema.
-                if (types.Contains("null") && (concrete.Count == 0 || depth >= MaxDepth || random.Next(4) == 0))
+                if (types.Contains("null") && (concrete.Count == 0 || Tight(depth) || random.Next(4) == 0))
                     return "null";
                 return concrete[random.Next(concrete.Count)];
             }
@@ -88,7 +95,7 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
         foreach (var property in properties.EnumerateObject())
         {
             // Optional properties appear half the time, and never past the depth limit.
-            if (!required.Contains(property.Name) && (depth >= MaxDepth || random.Next(2) == 0))
+            if (!required.Contains(property.Name) && (Tight(depth) || random.Next(2) == 0))
                 continue;
             value[property.Name] = Generate(property.Value, depth + 1);
         }
@@ -103,8 +110,8 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
             value.Add(Generate(item, depth + 1));
 
         var min = Math.Max(Int(schema, "minItems") ?? 0, prefix.Count);
-        var max = Int(schema, "maxItems") ?? Math.Max(min, prefix.Count) + 3;
-        var count = depth >= MaxDepth ? min : random.Next(Math.Max(min, Math.Min(1, max)), Math.Max(min, max) + 1);
+        var max = Int(schema, "maxItems") ?? min + 3;
+        var count = Tight(depth) ? min : random.Next(Math.Max(min, Math.Min(1, max)), Math.Max(min, max) + 1);
         var items = schema.TryGetProperty("items", out var itemSchema) && itemSchema.ValueKind == JsonValueKind.Object ? itemSchema : default;
         var unique = schema.TryGetProperty("uniqueItems", out var u) && u.ValueKind == JsonValueKind.True;
         for (var attempts = 0; value.Count < count && attempts < count * 8; attempts++)
@@ -175,6 +182,8 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
         return maxLength is { } max && text.Length > max ? text[..max] : text;
     }
 
+    bool Tight(int depth) => depth >= MaxDepth || _values >= ValueBudget;
+
     DateTime Date() => new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(random.Next(0, 3 * 365 * 24 * 3600));
 
     Guid Uuid()
@@ -191,7 +200,7 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
     JsonElement Pick(List<JsonElement> branches, int depth)
     {
         // Past the depth limit, prefer a branch that ends the recursion.
-        if (depth >= MaxDepth && branches.FirstOrDefault(b => !b.TryGetProperty("$ref", out _)) is { ValueKind: JsonValueKind.Object } leaf)
+        if (Tight(depth) && branches.FirstOrDefault(b => !b.TryGetProperty("$ref", out _)) is { ValueKind: JsonValueKind.Object } leaf)
             return leaf;
         return branches[random.Next(branches.Count)];
     }
