@@ -10,7 +10,9 @@ namespace ChatApi.Streaming;
 /// </summary>
 public static class CompletionChunker
 {
-    public static IEnumerable<ChatCompletionChunk> Split(ChatCompletion completion, CreateChatCompletionRequest request, TokenCounter tokens)
+    /// <param name="contentTokens">Each choice's content already split into tokens, in choice order; split here when not given.</param>
+    public static IEnumerable<ChatCompletionChunk> Split(
+        ChatCompletion completion, CreateChatCompletionRequest request, TokenCounter tokens, IReadOnlyList<IReadOnlyList<string>>? contentTokens = null)
     {
         var obfuscate = request.StreamOptions?.IncludeObfuscation != false;
 
@@ -26,8 +28,9 @@ public static class CompletionChunker
             Obfuscation = obfuscate ? ObfuscationPadding.For(paddedLength) : null,
         };
 
-        foreach (var choice in completion.Choices)
+        for (var position = 0; position < completion.Choices.Count; position++)
         {
+            var choice = completion.Choices[position];
             if (choice.Message.ToolCalls is { Count: > 0 } calls)
             {
                 for (var i = 0; i < calls.Count; i++)
@@ -52,7 +55,7 @@ public static class CompletionChunker
             {
                 yield return Chunk([Delta(choice.Index, new() { Role = MessageRoles.Assistant, Content = "" })], 0);
                 var logprobs = choice.Logprobs?.Content;
-                var pieces = logprobs?.Select(l => l.Token).ToList() ?? tokens.Split(choice.Message.Content ?? "");
+                IReadOnlyList<string> pieces = contentTokens?[position] ?? logprobs?.Select(l => l.Token).ToList() ?? tokens.Split(choice.Message.Content ?? "");
                 for (var i = 0; i < pieces.Count; i++)
                 {
                     var delta = Delta(choice.Index, new() { Content = pieces[i] }) with

@@ -20,7 +20,7 @@ public sealed class DeterministicBackend(TokenCounter tokens, TimeProvider time,
     public async Task<ChatCompletion> CompleteAsync(CreateChatCompletionRequest request, CancellationToken ct)
     {
         var pacer = new StreamPacer(options.Value, time);
-        var completion = Generate(request);
+        var (completion, _) = Generate(request);
         await pacer.WaitForWholeAsync(completion.Usage!.CompletionTokens, ct);
         return completion;
     }
@@ -28,33 +28,27 @@ public sealed class DeterministicBackend(TokenCounter tokens, TimeProvider time,
     public async IAsyncEnumerable<ChatCompletionChunk> StreamAsync(CreateChatCompletionRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
         var pacer = new StreamPacer(options.Value, time);
-        var completion = Generate(request);
-        foreach (var chunk in CompletionChunker.Split(completion, request, tokens))
+        var (completion, contentTokens) = Generate(request);
+        foreach (var chunk in CompletionChunker.Split(completion, request, tokens, contentTokens))
         {
             await pacer.WaitAsync(CompletionChunker.CarriesToken(chunk), ct);
             yield return chunk;
         }
     }
 
-    ChatCompletion Generate(CreateChatCompletionRequest request)
+    /// <summary>The completion, and each choice's content split into tokens.</summary>
+    (ChatCompletion, IReadOnlyList<IReadOnlyList<string>>) Generate(CreateChatCompletionRequest request)
     {
-        var choices = new List<ChatCompletionChoice>(request.ChoiceCount);
-        var completionTokens = 0;
-        for (var index = 0; index < request.ChoiceCount; index++)
-        {
-            var (choice, cost) = _composer.Compose(request, index);
-            choices.Add(choice);
-            completionTokens += cost;
-        }
-
-        return new ChatCompletion
+        var composed = Enumerable.Range(0, request.ChoiceCount).Select(index => _composer.Compose(request, index)).ToList();
+        var completion = new ChatCompletion
         {
             Id = CompletionIds.NewCompletionId(),
             Created = time.GetUtcNow().ToUnixTimeSeconds(),
             Model = request.Model!,
-            Choices = choices,
-            Usage = new CompletionUsage { PromptTokens = tokens.CountPrompt(request.Messages!), CompletionTokens = completionTokens },
+            Choices = [.. composed.Select(c => c.Choice)],
+            Usage = new CompletionUsage { PromptTokens = tokens.CountPrompt(request.Messages!), CompletionTokens = composed.Sum(c => c.Tokens) },
             SystemFingerprint = Fingerprint,
         };
+        return (completion, [.. composed.Select(c => c.ContentTokens)]);
     }
 }

@@ -13,8 +13,7 @@ public sealed class ReplyComposer(TokenCounter tokens)
     // Sentences of ReplyText run about ten tokens; guessing low overshoots, so one round is usually enough.
     const int TokensPerSentence = 8;
 
-    /// <summary>The choice and the tokens it cost.</summary>
-    public (ChatCompletionChoice Choice, int Tokens) Compose(CreateChatCompletionRequest request, int index)
+    public ComposedChoice Compose(CreateChatCompletionRequest request, int index)
     {
         var seed = GenerationSeed.For(request, index);
         var random = new Random(seed);
@@ -32,10 +31,10 @@ public sealed class ReplyComposer(TokenCounter tokens)
                 : null,
             FinishReason = finishReason,
         };
-        return (choice, pieces.Count);
+        return new ComposedChoice(choice, pieces.Count, pieces);
     }
 
-    (ChatCompletionChoice, int) ToolCalls(CreateChatCompletionRequest request, int index, IReadOnlyList<FunctionDefinition> functions, Random random)
+    ComposedChoice ToolCalls(CreateChatCompletionRequest request, int index, IReadOnlyList<FunctionDefinition> functions, Random random)
     {
         var calls = functions.Select(f => new ChatCompletionMessageToolCall
         {
@@ -54,7 +53,7 @@ public sealed class ReplyComposer(TokenCounter tokens)
             Logprobs = request.Logprobs == true ? new ChoiceLogprobs { Content = [] } : null,
             FinishReason = FinishReasons.ToolCalls,
         };
-        return (choice, calls.Sum(c => tokens.Count(c.Function.Name) + tokens.Count(c.Function.Arguments)));
+        return new ComposedChoice(choice, calls.Sum(c => tokens.Count(c.Function.Name) + tokens.Count(c.Function.Arguments)), []);
     }
 
     string Content(CreateChatCompletionRequest request, int seed, Random random)
