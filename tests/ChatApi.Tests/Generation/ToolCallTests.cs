@@ -132,4 +132,24 @@ public sealed class ToolCallTests
             .Select(c => c.GetProperty("function").GetProperty("name").GetString()));
         Assert.Single(single.GetProperty("message").GetProperty("tool_calls").EnumerateArray());
     }
+
+    [Fact]
+    public async Task Create_AllowedToolsRequired_CallsOnlyAnAllowedTool()
+    {
+        await using var app = new ChatApiFactory();
+        var choice = new JsonObject
+        {
+            ["type"] = "allowed_tools",
+            ["allowed_tools"] = new JsonObject
+            {
+                ["mode"] = "required",
+                ["tools"] = new JsonArray(new JsonObject { ["type"] = "function", ["function"] = new JsonObject { ["name"] = "get_time" } }),
+            },
+        };
+
+        var completion = await app.CreateClient().CompleteAsync(Weather("What's the weather in Oslo?", choice));
+
+        var call = Assert.Single(Choice(completion).GetProperty("message").GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal("get_time", call.GetProperty("function").GetProperty("name").GetString());
+    }
 }

@@ -23,6 +23,26 @@ public sealed class StreamLifecycleTests
     }
 
     [Fact]
+    public async Task Stream_StoreTrueWithToolCall_StoresTheAssembledToolCall()
+    {
+        await using var app = new ChatApiFactory();
+        var client = app.CreateClient();
+        var tool = Requests.FunctionTool("get_time", """{"type":"object","properties":{"zone":{"type":"string"}},"required":["zone"]}""");
+
+        var stream = await SseStream.PostAsync(client, Requests.Chat("What time is it?").With("store", true).With("tools", new JsonArray(tool)));
+
+        var opening = stream.ChoiceDeltas(0)[0].GetProperty("delta").GetProperty("tool_calls")[0];
+        var stored = await client.GetJsonAsync($"/v1/chat/completions/{stream.Chunks[0].GetProperty("id").GetString()}");
+        var choice = stored.GetProperty("choices")[0];
+        Assert.Equal("tool_calls", choice.GetProperty("finish_reason").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, choice.GetProperty("message").GetProperty("content").ValueKind);
+        var call = Assert.Single(choice.GetProperty("message").GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal(opening.GetProperty("id").GetString(), call.GetProperty("id").GetString());
+        Assert.Equal("get_time", call.GetProperty("function").GetProperty("name").GetString());
+        Assert.StartsWith("{\"zone\":", call.GetProperty("function").GetProperty("arguments").GetString());
+    }
+
+    [Fact]
     public async Task Stream_ClientDisconnectsMidStream_StopsGenerationAndStoresNothing()
     {
         // At 200 tokens/s the whole reply would be done (and stored) well within the second we wait below.
