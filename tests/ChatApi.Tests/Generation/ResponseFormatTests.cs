@@ -56,6 +56,25 @@ public sealed class ResponseFormatTests
     }
 
     [Fact]
+    public async Task Create_JsonSchemaWithNonAsciiEnum_WritesTheCharactersUnescaped()
+    {
+        await using var app = new ChatApiFactory();
+        var format = new JsonObject
+        {
+            ["type"] = "json_schema",
+            ["json_schema"] = new JsonObject
+            {
+                ["name"] = "city",
+                ["schema"] = JsonNode.Parse("""{"type":"object","properties":{"city":{"enum":["Zürich"]}},"required":["city"],"additionalProperties":false}"""),
+            },
+        };
+
+        var completion = await app.CreateClient().CompleteAsync(Requests.Chat("Pick a city.").With("response_format", format));
+
+        Assert.Equal("""{"city":"Zürich"}""", completion.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+    }
+
+    [Fact]
     public async Task Create_JsonObjectWithoutTheWordJson_Returns400()
     {
         await using var app = new ChatApiFactory();

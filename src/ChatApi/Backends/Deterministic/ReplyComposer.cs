@@ -64,7 +64,7 @@ public sealed class ReplyComposer(TokenCounter tokens)
 
         var topic = ReplyText.TopicOf(request.Messages!);
         if (format?.Type is ResponseFormat.JsonObjectType or ResponseFormat.JsonSchemaType)
-            return new JsonObject { ["answer"] = ReplyText.Compose(seed, topic) }.ToJsonString();
+            return new JsonObject { ["answer"] = ReplyText.Compose(seed, topic) }.ToJsonString(ChatApiJson.Options);
 
         return ReplyText.RequestedLength(request.Messages!) is { } length ? LongText(seed, topic, length) : ReplyText.Compose(seed, topic);
     }

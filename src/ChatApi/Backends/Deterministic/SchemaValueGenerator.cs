@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatApi.Contracts;
 
 namespace ChatApi.Backends.Deterministic;
 
@@ -30,7 +31,7 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
     ];
 
     public static string GenerateText(JsonElement schema, Random random) =>
-        new SchemaValueGenerator(schema, random).Generate(schema)?.ToJsonString() ?? "null";
+        new SchemaValueGenerator(schema, random).Generate(schema)?.ToJsonString(ChatApiJson.Options) ?? "null";
 
     public JsonNode? Generate(JsonElement schema, int depth = 0)
     {
