@@ -46,6 +46,23 @@ public sealed class StreamWireFormatTests
     }
 
     [Fact]
+    public async Task Stream_CharactersSplitAcrossTokens_StreamedTextAndLogprobsEqualTheWholeReply()
+    {
+        await using var app = new ChatApiFactory();
+        var client = app.CreateClient();
+        JsonObject Body() => Requests.Chat("🧑‍🚀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𓀀𓀁 龘靐齉").With("logprobs", true);
+
+        var stream = await SseStream.PostAsync(client, Body());
+        var whole = await client.CompleteAsync(Body());
+
+        var content = whole.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!;
+        Assert.Contains("𓀀𓀁", content);
+        Assert.Equal(content, stream.Content());
+        var tokens = whole.GetProperty("choices")[0].GetProperty("logprobs").GetProperty("content").EnumerateArray();
+        Assert.Equal(content, string.Concat(tokens.Select(t => t.GetProperty("token").GetString())));
+    }
+
+    [Fact]
     public async Task Stream_IncludeUsage_SendsTotalsLastAndNullUsageOnOtherChunks()
     {
         await using var app = new ChatApiFactory();
