@@ -31,6 +31,8 @@ public static class ChatApiSetup
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
         services.AddUpstreamBackends(builder.Configuration);
         services.AddScriptedAnswers();
+        services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
+            .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();
 
         services.AddStorage(builder.Configuration);
         return builder;

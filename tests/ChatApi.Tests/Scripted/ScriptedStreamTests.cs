@@ -32,7 +32,7 @@ public sealed class ScriptedStreamTests
         Assert.True(chunks[^1].GetProperty("usage").GetProperty("completion_tokens").GetInt32() > 0);
     }
 
-    [Fact(Skip = "Needs tool-call deltas from Streaming/CompletionChunker (branch gen); remove this Skip after merging it")]
+    [Fact]
     public async Task Stream_RuleWithToolCall_StreamsToolCallDeltas()
     {
         await using var rules = RulesFileFixture.Yaml("""

@@ -22,7 +22,9 @@ public sealed class UpstreamBackend(HttpClient http) : IChatBackend
 
     public async IAsyncEnumerable<ChatCompletionChunk> StreamAsync(CreateChatCompletionRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var response = await SendAsync(Forwarded(request) with { Stream = true }, HttpCompletionOption.ResponseHeadersRead, ct);
+        // Usage is always asked for, so a stored stream has it; the streamer shows it to clients that asked.
+        var streamed = Forwarded(request) with { Stream = true, StreamOptions = (request.StreamOptions ?? new()) with { IncludeUsage = true } };
+        using var response = await SendAsync(streamed, HttpCompletionOption.ResponseHeadersRead, ct);
         await using var body = await response.Content.ReadAsStreamAsync(ct);
         await foreach (var item in SseParser.Create(body).EnumerateAsync(ct))
         {
