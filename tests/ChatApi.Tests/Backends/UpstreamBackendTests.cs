@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ChatApi.Tests.Completions;
 
 namespace ChatApi.Tests.Backends;
 

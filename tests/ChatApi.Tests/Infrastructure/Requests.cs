@@ -5,7 +5,7 @@ namespace ChatApi.Tests.Infrastructure;
 /// <summary>Request bodies as a client writes them.</summary>
 public static class Requests
 {
-    public static JsonObject Chat(string prompt, string model = "gpt-4o") => new()
+    public static JsonObject Chat(string prompt = "Hello!", string model = "gpt-4o") => new()
     {
         ["model"] = model,
         ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = prompt }),

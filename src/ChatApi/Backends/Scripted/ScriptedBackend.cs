@@ -26,7 +26,7 @@ public sealed class ScriptedBackend(
             return await routed.CompleteAsync(request, ct);
 
         if (answer.CutAfterChunks is not null)
-            await CutConnectionAsync(ct);
+            await CutConnectionAsync(drainFirst: false, ct);
         return ScriptedCompletion.HasMessage(answer)
             ? ScriptedCompletion.Build(answer, request, tokens, time)
             : await routed.CompleteAsync(request, ct);
@@ -43,11 +43,11 @@ public sealed class ScriptedBackend(
         await foreach (var chunk in chunks.WithCancellation(ct))
         {
             if (sent++ == answer?.CutAfterChunks)
-                await CutConnectionAsync(ct);
+                await CutConnectionAsync(drainFirst: sent > 1, ct);
             yield return chunk;
         }
         if (answer?.CutAfterChunks is not null)
-            await CutConnectionAsync(ct);
+            await CutConnectionAsync(drainFirst: sent > 0, ct);
     }
 
     /// <summary>Finds the rule, waits its delay and throws its error; null when no rule applies.</summary>
@@ -66,9 +66,10 @@ public sealed class ScriptedBackend(
     }
 
     /// <summary>Drops the connection without finishing the response, as a failing network or proxy would.</summary>
-    async Task CutConnectionAsync(CancellationToken ct)
+    /// <param name="drainFirst">Chunks were written: give the streamer (which flushes while this waits) time to send them.</param>
+    async Task CutConnectionAsync(bool drainFirst, CancellationToken ct)
     {
-        if (http.HttpContext?.Response.HasStarted == true)
+        if (drainFirst)
             await Task.Delay(DrainBeforeCut, time, ct);
         http.HttpContext?.Abort();
         await Task.Delay(AbortWait, time, ct);
