@@ -30,7 +30,7 @@ internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHand
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.Response.Headers["retry-after-ms"] = ((long)retryAfter.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        await context.Response.WriteAsJsonAsync(body, ChatApiJsonContext.Default.ErrorResponse, cancellationToken: ct);
+        await context.Response.WriteAsJsonAsync(body, ChatApiJson.Options, ct);
         return true;
     }
 
