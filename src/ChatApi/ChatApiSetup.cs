@@ -1,11 +1,15 @@
 using ChatApi.Backends;
 using ChatApi.Backends.Deterministic;
+using ChatApi.Backends.Scripted;
 using ChatApi.Backends.Tokens;
+using ChatApi.Backends.Upstream;
 using ChatApi.Completions;
 using ChatApi.Contracts;
 using ChatApi.Errors;
 using ChatApi.Models;
+using ChatApi.OpenApi;
 using ChatApi.Storage;
+using Microsoft.Extensions.Options;
 
 namespace ChatApi;
 
@@ -17,13 +21,18 @@ public static class ChatApiSetup
         services.ConfigureHttpJsonOptions(ChatApiJson.Configure);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<OneOfSchemaTransformer>());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenCounter>();
         services.AddOptions<BackendsOptions>().BindConfiguration("Backends").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackendsOptions>, BackendsOptionsValidator>();
         services.AddSingleton<BackendRouter>();
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
+        services.AddUpstreamBackends(builder.Configuration);
+        services.AddScriptedAnswers();
+        services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
+            .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();
 
         services.AddStorage(builder.Configuration);
         return builder;

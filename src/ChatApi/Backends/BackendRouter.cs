@@ -1,27 +1,28 @@
+using ChatApi.Backends.Scripted;
 using Microsoft.Extensions.Options;
 
 namespace ChatApi.Backends;
 
-/// <summary>Picks the backend for a model name from the <c>Backends</c> options.</summary>
-public sealed class BackendRouter(IOptions<BackendsOptions> options, IServiceProvider services)
+/// <summary>
+/// Picks the backend for a model name from the <c>Backends</c> options: an exact route first, then the longest
+/// matching prefix route (<c>gpt-4o*</c>), then the default; behind the scripted rules, if any.
+/// </summary>
+public sealed class BackendRouter(IOptions<BackendsOptions> options, IServiceProvider services, ScriptedAnswers scripted)
 {
     readonly BackendsOptions _options = options.Value;
 
     public IChatBackend Resolve(string model) =>
-        services.GetRequiredKeyedService<IChatBackend>(BackendNameFor(model));
+        scripted.InFrontOf(services.GetRequiredKeyedService<IChatBackend>(BackendNameFor(model)));
 
     public string BackendNameFor(string model)
     {
-        foreach (var (pattern, backend) in _options.Routes)
-        {
-            if (Matches(pattern, model))
-                return backend;
-        }
-        return _options.Default;
-    }
+        if (_options.Routes.TryGetValue(model, out var exact))
+            return exact;
 
-    static bool Matches(string pattern, string model) =>
-        pattern.EndsWith('*')
-            ? model.StartsWith(pattern[..^1], StringComparison.Ordinal)
-            : string.Equals(pattern, model, StringComparison.Ordinal);
+        return _options.Routes
+            .Where(r => r.Key.EndsWith('*') && model.StartsWith(r.Key[..^1], StringComparison.Ordinal))
+            .OrderByDescending(r => r.Key.Length)
+            .Select(r => r.Value)
+            .FirstOrDefault() ?? _options.Default;
+    }
 }

@@ -6,7 +6,7 @@ public sealed class BackendsOptions
     /// <summary>The backend for a model no route names.</summary>
     public string Default { get; set; } = BackendNames.Deterministic;
 
-    /// <summary>Model name (or prefix ending in <c>*</c>) → backend name; the first match wins.</summary>
+    /// <summary>Model name (or prefix ending in <c>*</c>) → backend name; an exact name wins, then the longest prefix.</summary>
     public Dictionary<string, string> Routes { get; set; } = [];
 
     /// <summary>The models <c>GET /v1/models</c> lists.</summary>

@@ -39,6 +39,9 @@ public static partial class ChatCompletionRequestValidator
         ?? Problems.OneOf("reasoning_effort", r.ReasoningEffort, ReasoningEfforts)
         ?? Problems.OneOf("verbosity", r.Verbosity, Verbosities)
         ?? ValidateResponseFormat(r.ResponseFormat)
+        ?? (r.ResponseFormat?.Type == ResponseFormat.JsonObjectType && !MentionsJson(r.Messages!)
+            ? Problems.Invalid("messages", "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.")
+            : null)
         ?? ValidateTools(r.Tools)
         ?? ValidateToolChoice(r.ToolChoice, r.Tools);
 
@@ -127,8 +130,11 @@ public static partial class ChatCompletionRequestValidator
             return Problems.Missing("response_format.json_schema");
         if (format.JsonSchema.Name is null)
             return Problems.Missing("response_format.json_schema.name");
-        return ValidName(format.JsonSchema.Name) ? null
-            : Problems.Invalid("response_format.json_schema.name", $"Invalid 'response_format.json_schema.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{{1,64}}$'.", "invalid_value");
+        if (!ValidName(format.JsonSchema.Name))
+            return Problems.Invalid("response_format.json_schema.name", $"Invalid 'response_format.json_schema.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{{1,64}}$'.", "invalid_value");
+        return format.JsonSchema is { Strict: true, Schema: { } schema } && StrictSchemaRules.FirstBreach(schema) is { } breach
+            ? Problems.Invalid("response_format", $"Invalid schema for response_format '{format.JsonSchema.Name}': {breach}")
+            : null;
     }
 
     static Error? ValidateTools(IReadOnlyList<ChatCompletionTool>? tools)
@@ -151,6 +157,8 @@ public static partial class ChatCompletionRequestValidator
                 return Problems.Invalid($"{p}.function.name", $"Invalid '{p}.function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{{1,64}}$'.", "invalid_value");
             if (tool.Function.Parameters is { ValueKind: not System.Text.Json.JsonValueKind.Object })
                 return Problems.Invalid($"{p}.function.parameters", $"Invalid type for '{p}.function.parameters': expected an object.", "invalid_type");
+            if (tool.Function is { Strict: true, Parameters: { } parameters } && StrictSchemaRules.FirstBreach(parameters) is { } breach)
+                return Problems.Invalid($"{p}.function.parameters", $"Invalid schema for function '{name}': {breach}", "invalid_function_parameters");
         }
         return null;
     }
@@ -170,6 +178,9 @@ public static partial class ChatCompletionRequestValidator
             return Problems.Invalid("tool_choice", $"Invalid value for 'tool_choice': function '{name}' is not among the 'tools'.", "invalid_value");
         return null;
     }
+
+    static bool MentionsJson(IReadOnlyList<ChatCompletionRequestMessage> messages) =>
+        messages.Any(m => m.Content?.PlainText.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
 
     static bool ValidName(string name) => NamePattern().IsMatch(name);
 

@@ -1,6 +1,7 @@
 using ChatApi.Backends;
 using ChatApi.Contracts;
 using ChatApi.Errors;
+using ChatApi.OpenApi;
 using ChatApi.Storage;
 using ChatApi.Streaming;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,11 +15,11 @@ public static class CompletionEndpoints
         var group = app.MapGroup("/v1/chat/completions").WithTags("Chat");
         group.MapPost("/", Create).WithName("createChatCompletion")
             .Produces<ChatCompletionChunk>(StatusCodes.Status200OK, "text/event-stream");
-        group.MapGet("/", List).WithName("listChatCompletions");
+        group.MapGet("/", List).WithName("listChatCompletions").WithListFilterParameters().WithPageParameters();
         group.MapGet("/{completion_id}", Get).WithName("getChatCompletion");
         group.MapPost("/{completion_id}", Update).WithName("updateChatCompletion");
         group.MapDelete("/{completion_id}", Delete).WithName("deleteChatCompletion");
-        group.MapGet("/{completion_id}/messages", Messages).WithName("getChatCompletionMessages");
+        group.MapGet("/{completion_id}/messages", Messages).WithName("getChatCompletionMessages").WithPageParameters();
         return group;
     }
 

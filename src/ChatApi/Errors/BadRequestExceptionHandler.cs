@@ -1,10 +1,11 @@
 using System.Text.Json;
+using ChatApi.Backends;
 using ChatApi.Contracts;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ChatApi.Errors;
 
-/// <summary>Turns binding failures (bad JSON, wrong types) and unexpected exceptions into OpenAI's error shape.</summary>
+/// <summary>Turns binding failures (bad JSON, wrong types), backend refusals and unexpected exceptions into OpenAI's error shape.</summary>
 internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
@@ -13,13 +14,23 @@ internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHand
         {
             BadHttpRequestException { InnerException: JsonException json } => (400, FromJsonException(json)),
             BadHttpRequestException bad => (bad.StatusCode, OpenAIErrors.Body(BadRequestMessage(bad))),
+            BackendException backend => (backend.Status, new ErrorResponse(backend.Error)),
             _ => (500, OpenAIErrors.Body("The server had an error while processing your request.", type: "server_error")),
         };
-        if (status == 500)
+        if (status == 500 && exception is not BackendException)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
 
+        if (context.Response.HasStarted)
+            return false; // mid-stream: nothing can be sent but the cut-off itself
+
         context.Response.StatusCode = status;
-        await context.Response.WriteAsJsonAsync(body, ChatApiJsonContext.Default.ErrorResponse, cancellationToken: ct);
+        if (exception is BackendException { RetryAfter: { } retryAfter })
+        {
+            // Retry-After has whole seconds; retry-after-ms, which OpenAI's Python and Node SDKs read first, keeps the precision.
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers["retry-after-ms"] = ((long)retryAfter.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        await context.Response.WriteAsJsonAsync(body, ChatApiJson.Options, ct);
         return true;
     }
 

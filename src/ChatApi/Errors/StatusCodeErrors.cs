@@ -16,6 +16,6 @@ internal static class StatusCodeErrors
             405 => $"Method not allowed ({request})",
             _ => $"Request failed with status {http.Response.StatusCode} ({request})",
         };
-        await http.Response.WriteAsJsonAsync(OpenAIErrors.Body(message), ChatApiJsonContext.Default.ErrorResponse, cancellationToken: http.RequestAborted);
+        await http.Response.WriteAsJsonAsync(OpenAIErrors.Body(message), ChatApiJson.Options, http.RequestAborted);
     }
 }

@@ -37,6 +37,7 @@ public sealed class CompletionAssembler
     {
         readonly StringBuilder _content = new();
         readonly SortedDictionary<int, (string? Id, string? Name, StringBuilder Arguments)> _toolCalls = [];
+        List<ChatCompletionTokenLogprob>? _logprobs;
         bool _hasContent;
         string? _finishReason;
 
@@ -52,6 +53,8 @@ public sealed class CompletionAssembler
                 var (id, name, arguments) = _toolCalls.TryGetValue(call.Index, out var known) ? known : (null, null, new StringBuilder());
                 _toolCalls[call.Index] = (id ?? call.Id, name ?? call.Function?.Name, arguments.Append(call.Function?.Arguments));
             }
+            if (choice.Logprobs?.Content is { } logprobs)
+                (_logprobs ??= []).AddRange(logprobs);
             _finishReason = choice.FinishReason ?? _finishReason;
         }
 
@@ -67,6 +70,7 @@ public sealed class CompletionAssembler
                     Function = new FunctionCall { Name = c.Name ?? "", Arguments = c.Arguments.ToString() },
                 })],
             },
+            Logprobs = _logprobs is null ? null : new ChoiceLogprobs { Content = _logprobs },
             FinishReason = _finishReason ?? FinishReasons.Stop,
         };
     }

@@ -3,14 +3,20 @@ using ChatApi.Contracts;
 
 namespace ChatApi.Streaming;
 
-/// <summary>Turns a finished completion into the chunks OpenAI would have streamed for it.</summary>
+/// <summary>
+/// Turns a finished completion into the chunks OpenAI would have streamed for it: per choice a role chunk, one chunk per token
+/// (of content, or of each tool call's arguments after a chunk naming the call), a last chunk with <c>finish_reason</c>;
+/// then always the usage chunk, which <see cref="CompletionStreamer"/> sends only when <c>include_usage</c> asked for it.
+/// </summary>
 public static class CompletionChunker
 {
-    public static IEnumerable<ChatCompletionChunk> Split(ChatCompletion completion, CreateChatCompletionRequest request, TokenCounter tokens)
+    /// <param name="contentTokens">Each choice's content already split into tokens, in choice order; split here when not given.</param>
+    public static IEnumerable<ChatCompletionChunk> Split(
+        ChatCompletion completion, CreateChatCompletionRequest request, TokenCounter tokens, IReadOnlyList<IReadOnlyList<string>>? contentTokens = null)
     {
-        var includeUsage = request.StreamOptions?.IncludeUsage == true;
+        var obfuscate = request.StreamOptions?.IncludeObfuscation != false;
 
-        ChatCompletionChunk Chunk(IReadOnlyList<ChatCompletionChunkChoice> choices, CompletionUsage? usage = null) => new()
+        ChatCompletionChunk Chunk(IReadOnlyList<ChatCompletionChunkChoice> choices, int paddedLength, CompletionUsage? usage = null) => new()
         {
             Id = completion.Id,
             Created = completion.Created,
@@ -19,19 +25,59 @@ public static class CompletionChunker
             SystemFingerprint = completion.SystemFingerprint,
             Choices = choices,
             Usage = usage,
+            Obfuscation = obfuscate ? ObfuscationPadding.For(paddedLength) : null,
         };
 
-        foreach (var choice in completion.Choices)
+        for (var position = 0; position < completion.Choices.Count; position++)
         {
-            yield return Chunk([Delta(choice.Index, new() { Role = MessageRoles.Assistant, Content = "" })]);
-            foreach (var piece in tokens.Split(choice.Message.Content ?? ""))
-                yield return Chunk([Delta(choice.Index, new() { Content = piece })]);
-            yield return Chunk([Delta(choice.Index, new(), choice.FinishReason)]);
+            var choice = completion.Choices[position];
+            if (choice.Message.ToolCalls is { Count: > 0 } calls)
+            {
+                for (var i = 0; i < calls.Count; i++)
+                {
+                    var call = calls[i];
+                    var opening = new ChatCompletionMessageToolCallChunk
+                    {
+                        Index = i,
+                        Id = call.Id,
+                        Type = call.Type,
+                        Function = new FunctionCallChunk { Name = call.Function.Name, Arguments = "" },
+                    };
+                    yield return Chunk([Delta(choice.Index, new() { Role = i == 0 ? MessageRoles.Assistant : null, ToolCalls = [opening] })], call.Function.Name.Length);
+                    foreach (var piece in tokens.Split(call.Function.Arguments))
+                    {
+                        var fragment = new ChatCompletionMessageToolCallChunk { Index = i, Function = new FunctionCallChunk { Arguments = piece } };
+                        yield return Chunk([Delta(choice.Index, new() { ToolCalls = [fragment] })], piece.Length);
+                    }
+                }
+            }
+            else
+            {
+                yield return Chunk([Delta(choice.Index, new() { Role = MessageRoles.Assistant, Content = "" })], 0);
+                var logprobs = choice.Logprobs?.Content;
+                IReadOnlyList<string> pieces = contentTokens?[position] ?? logprobs?.Select(l => l.Token).ToList() ?? tokens.Split(choice.Message.Content ?? "");
+                for (var i = 0; i < pieces.Count; i++)
+                {
+                    var delta = Delta(choice.Index, new() { Content = pieces[i] }) with
+                    {
+                        Logprobs = logprobs is null ? null : new ChoiceLogprobs { Content = [logprobs[i]] },
+                    };
+                    yield return Chunk([delta], pieces[i].Length);
+                }
+            }
+            yield return Chunk([Delta(choice.Index, new(), choice.FinishReason)], 0);
         }
 
-        if (includeUsage)
-            yield return Chunk([], completion.Usage);
+        yield return Chunk([], 0, completion.Usage);
     }
+
+    /// <summary>Whether the chunk brings a generated token, which a paced stream spaces out.</summary>
+    public static bool CarriesToken(ChatCompletionChunk chunk) =>
+        chunk.Choices is [{ Delta: var delta }]
+        && (delta.Content is { Length: > 0 } || delta.ToolCalls is [{ Function.Arguments: { Length: > 0 } }]);
+
+    /// <summary>The chunk that closes a stream with the totals (<c>choices: []</c>).</summary>
+    public static bool IsUsageChunk(ChatCompletionChunk chunk) => chunk.Choices.Count == 0 && chunk.Usage is not null;
 
     static ChatCompletionChunkChoice Delta(int index, ChatCompletionStreamResponseDelta delta, string? finishReason = null) =>
         new() { Index = index, Delta = delta, FinishReason = finishReason };

@@ -4,22 +4,45 @@ using ChatApi.Storage;
 
 namespace ChatApi.Streaming;
 
-/// <summary>Sends a backend's chunks as SSE and, for <c>store: true</c>, stores the assembled completion at the end.</summary>
+/// <summary>
+/// Sends a backend's chunks as SSE and, for <c>store: true</c>, stores the assembled completion once the stream has run to its end.
+/// A client that goes away cancels <paramref name="ct"/>, which stops the backend mid-stream.
+/// </summary>
 public static class CompletionStreamer
 {
+    // Chunks the backend has ready at once go out together, up to this many bytes.
+    const int MaxUnflushedBytes = 16 * 1024;
+
     public static async Task StreamAsync(HttpResponse response, IChatBackend backend, CreateChatCompletionRequest request, CompletionStore store, CancellationToken ct)
     {
+        var includeUsage = request.StreamOptions?.IncludeUsage == true;
         var assembler = request.Store == true ? new CompletionAssembler() : null;
         var started = false;
-        await foreach (var chunk in backend.StreamAsync(request, ct))
+        long unflushed = 0;
+
+        await using var chunks = backend.StreamAsync(request, ct).GetAsyncEnumerator(ct);
+        var next = chunks.MoveNextAsync();
+        while (true)
         {
+            // Flush whenever the backend makes us wait, so no chunk sits in a buffer while the next is generated.
+            if (!next.IsCompleted && unflushed > 0)
+                unflushed = await FlushAsync(response, ct);
+            if (!await next)
+                break;
+
+            var chunk = chunks.Current;
             if (!started)
             {
                 SseWriter.Start(response);
                 started = true;
             }
             assembler?.Add(chunk);
-            await SseWriter.WriteAsync(response, chunk, ct);
+            // A backend may report usage unasked, so that a stored stream has it; the client sees it only when it asked.
+            if (includeUsage || !CompletionChunker.IsUsageChunk(chunk))
+                unflushed += SseWriter.Write(response, chunk, includeUsage);
+            if (unflushed >= MaxUnflushedBytes)
+                unflushed = await FlushAsync(response, ct);
+            next = chunks.MoveNextAsync();
         }
 
         if (assembler?.Build() is { } completion)
@@ -27,5 +50,11 @@ public static class CompletionStreamer
         if (!started)
             SseWriter.Start(response);
         await SseWriter.WriteDoneAsync(response, ct);
+    }
+
+    static async Task<long> FlushAsync(HttpResponse response, CancellationToken ct)
+    {
+        await response.BodyWriter.FlushAsync(ct);
+        return 0;
     }
 }

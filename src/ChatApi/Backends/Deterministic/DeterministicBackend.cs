@@ -2,72 +2,53 @@ using System.Runtime.CompilerServices;
 using ChatApi.Backends.Tokens;
 using ChatApi.Contracts;
 using ChatApi.Streaming;
+using Microsoft.Extensions.Options;
 
 namespace ChatApi.Backends.Deterministic;
 
 /// <summary>
-/// The embedded default: answers any model with readable text that depends only on the request,
-/// so the same messages, model, seed and choice index always give the same reply.
+/// The embedded default: answers any model with readable text, tool calls or schema-valid JSON that depend only on the request,
+/// so the same messages, model, seed and choice index always give the same reply. Paced by <see cref="DeterministicOptions"/>.
 /// </summary>
-public sealed class DeterministicBackend(TokenCounter tokens, TimeProvider time) : IChatBackend
+public sealed class DeterministicBackend(TokenCounter tokens, TimeProvider time, IOptions<DeterministicOptions> options) : IChatBackend
 {
     /// <summary>Identifies this backend's generator; it changes when its output would.</summary>
-    public const string Fingerprint = "fp_chatapi_det_v1";
+    public const string Fingerprint = "fp_chatapi_det_v2";
 
-    public Task<ChatCompletion> CompleteAsync(CreateChatCompletionRequest request, CancellationToken ct)
+    readonly ReplyComposer _composer = new(tokens);
+
+    public async Task<ChatCompletion> CompleteAsync(CreateChatCompletionRequest request, CancellationToken ct)
     {
-        var messages = request.Messages!;
-        var choices = new List<ChatCompletionChoice>(request.ChoiceCount);
-        var completionTokens = 0;
-        for (var index = 0; index < request.ChoiceCount; index++)
-        {
-            var (text, finishReason) = Generate(request, index);
-            completionTokens += tokens.Count(text);
-            choices.Add(new ChatCompletionChoice
-            {
-                Index = index,
-                Message = new ChatCompletionResponseMessage { Content = text },
-                FinishReason = finishReason,
-            });
-        }
-
-        return Task.FromResult(new ChatCompletion
-        {
-            Id = CompletionIds.NewCompletionId(),
-            Created = time.GetUtcNow().ToUnixTimeSeconds(),
-            Model = request.Model!,
-            Choices = choices,
-            Usage = new CompletionUsage { PromptTokens = tokens.CountPrompt(messages), CompletionTokens = completionTokens },
-            SystemFingerprint = Fingerprint,
-        });
+        var pacer = new StreamPacer(options.Value, time);
+        var (completion, _) = Generate(request);
+        await pacer.WaitForWholeAsync(completion.Usage!.CompletionTokens, ct);
+        return completion;
     }
 
     public async IAsyncEnumerable<ChatCompletionChunk> StreamAsync(CreateChatCompletionRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        var completion = await CompleteAsync(request, ct);
-        foreach (var chunk in CompletionChunker.Split(completion, request, tokens))
+        var pacer = new StreamPacer(options.Value, time);
+        var (completion, contentTokens) = Generate(request);
+        foreach (var chunk in CompletionChunker.Split(completion, request, tokens, contentTokens))
         {
-            ct.ThrowIfCancellationRequested();
+            await pacer.WaitAsync(CompletionChunker.CarriesToken(chunk), ct);
             yield return chunk;
         }
     }
 
-    (string Text, string FinishReason) Generate(CreateChatCompletionRequest request, int index)
+    /// <summary>The completion, and each choice's content split into tokens.</summary>
+    (ChatCompletion, IReadOnlyList<IReadOnlyList<string>>) Generate(CreateChatCompletionRequest request)
     {
-        var text = ReplyText.Compose(GenerationSeed.For(request, index), ReplyText.TopicOf(request.Messages!));
-
-        var finishReason = FinishReasons.Stop;
-        if (request.Stop?.Sequences is { } stops && FirstStop(text, stops) is var cut and >= 0)
-            text = text[..cut];
-
-        if (request.CompletionTokenLimit is { } limit && tokens.Count(text) > limit)
+        var composed = Enumerable.Range(0, request.ChoiceCount).Select(index => _composer.Compose(request, index)).ToList();
+        var completion = new ChatCompletion
         {
-            text = tokens.Truncate(text, limit);
-            finishReason = FinishReasons.Length;
-        }
-        return (text, finishReason);
+            Id = CompletionIds.NewCompletionId(),
+            Created = time.GetUtcNow().ToUnixTimeSeconds(),
+            Model = request.Model!,
+            Choices = [.. composed.Select(c => c.Choice)],
+            Usage = new CompletionUsage { PromptTokens = tokens.CountPrompt(request.Messages!), CompletionTokens = composed.Sum(c => c.Tokens) },
+            SystemFingerprint = Fingerprint,
+        };
+        return (completion, [.. composed.Select(c => c.ContentTokens)]);
     }
-
-    static int FirstStop(string text, IReadOnlyList<string> stops) =>
-        stops.Select(s => text.IndexOf(s, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
 }

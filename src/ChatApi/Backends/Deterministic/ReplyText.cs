@@ -1,10 +1,11 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ChatApi.Contracts;
 
 namespace ChatApi.Backends.Deterministic;
 
 /// <summary>Plain English sentences picked by a seeded generator: readable in a log, stable for a seed.</summary>
-public static class ReplyText
+public static partial class ReplyText
 {
     static readonly string[] Openings =
     [
@@ -37,14 +38,15 @@ public static class ReplyText
         "Feel free to ask a follow-up question.",
     ];
 
-    public static string Compose(int seed, string? topic)
+    /// <summary>A reply of a few sentences; <paramref name="bodySentences"/> sets how many when a long text is wanted.</summary>
+    public static string Compose(int seed, string? topic, int? bodySentences = null)
     {
         var random = new Random(seed);
         var text = new StringBuilder(Pick(random, Openings));
         if (!string.IsNullOrEmpty(topic))
             text.Append(" You asked about \"").Append(topic).Append("\".");
 
-        var sentences = 2 + random.Next(4);
+        var sentences = bodySentences ?? 2 + random.Next(4);
         for (var i = 0; i < sentences; i++)
             text.Append(' ').Append(Pick(random, Subjects)).Append(' ').Append(Pick(random, Verbs)).Append(' ').Append(Pick(random, Objects)).Append('.');
 
@@ -61,6 +63,23 @@ public static class ReplyText
         var topic = string.Join(' ', words.Take(8)).Replace("\"", "", StringComparison.Ordinal);
         return words.Length > 8 ? topic + "…" : topic;
     }
+
+    /// <summary>
+    /// The length the last user message asks for, as in "write 1000 tokens" or "in 500 words" (both read as tokens),
+    /// so a long reply can be had on purpose; a client's <c>max_completion_tokens</c> alone never lengthens a reply.
+    /// </summary>
+    public static int? RequestedLength(IReadOnlyList<ChatCompletionRequestMessage> messages)
+    {
+        var last = messages.LastOrDefault(m => m.Role == MessageRoles.User)?.Content?.PlainText;
+        return last is not null && LengthRequest().Match(last) is { Success: true } match
+            ? Math.Min(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), MaxRequestedLength)
+            : null;
+    }
+
+    const int MaxRequestedLength = 100_000;
+
+    [GeneratedRegex(@"\b(\d{1,6})\s*-?\s*(?:words|tokens)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LengthRequest();
 
     static string Pick(Random random, string[] options) => options[random.Next(options.Length)];
 }

@@ -37,7 +37,25 @@ public sealed class TokenCounter
         return ids.Count <= maxTokens ? text : Tokenizer.Decode(ids.Take(maxTokens));
     }
 
-    /// <summary>The text split into its tokens' strings, in order.</summary>
-    public IReadOnlyList<string> Split(string text) =>
-        text.Length == 0 ? [] : Tokenizer.EncodeToTokens(text, out _).Select(t => text[t.Offset.Start..t.Offset.End]).ToList();
+    /// <summary>
+    /// The text split into one string per token, in order, that join back to the text. A character the tokenizer cuts into
+    /// several byte tokens (rare emoji, ancient scripts) goes whole with the first of them; the rest are empty.
+    /// </summary>
+    public IReadOnlyList<string> Split(string text)
+    {
+        if (text.Length == 0)
+            return [];
+        var tokens = Tokenizer.EncodeToTokens(text, out _);
+        var pieces = new List<string>(tokens.Count);
+        var cursor = 0;
+        foreach (var token in tokens)
+        {
+            var end = Math.Max(cursor, token.Offset.End.GetOffset(text.Length));
+            pieces.Add(text[cursor..end]);
+            cursor = end;
+        }
+        if (cursor < text.Length)
+            pieces[^1] += text[cursor..];
+        return pieces;
+    }
 }

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond the .NET SDK. Idempotent; safe on a developer machine too.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The official openai npm SDK for tests/sdk-js (Node.js and npm come with this kind of machine).
+command -v node >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm; }
+(cd tests/sdk-js && npm ci --no-audit --no-fund)

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+// Measures how fast one client over loopback receives a streamed reply of 1,000 tokens.
+// Start the server yourself (with pacing off), then: dotnet run -c Release -- http://127.0.0.1:5000 [runs]
+if (args.Length == 0 || !Uri.TryCreate(args[0], UriKind.Absolute, out var baseAddress))
+{
+    Console.Error.WriteLine("usage: StreamBench <base-url> [runs]");
+    return 2;
+}
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+const int Tokens = 1000;
+
+using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+var body = new JsonObject
+{
+    ["model"] = "gpt-4o",
+    ["stream"] = true,
+    ["max_completion_tokens"] = Tokens,
+    ["stream_options"] = new JsonObject { ["include_usage"] = true },
+    ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = $"Write {Tokens} tokens about harbors." }),
+};
+
+for (var i = 0; i < 5; i++)
+    await StreamOnceAsync();
+
+var rates = new List<double>();
+long totalTokens = 0;
+var total = Stopwatch.StartNew();
+for (var i = 0; i < runs; i++)
+{
+    var clock = Stopwatch.StartNew();
+    var tokens = await StreamOnceAsync();
+    rates.Add(tokens / clock.Elapsed.TotalSeconds);
+    totalTokens += tokens;
+}
+total.Stop();
+
+rates.Sort();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{runs} streams of {Tokens} tokens: median {rates[rates.Count / 2]:N0} tokens/s, worst {rates[0]:N0}, best {rates[^1]:N0}, overall {totalTokens / total.Elapsed.TotalSeconds:N0} tokens/s"));
+return 0;
+
+// Reads the stream as a client does, line by line to [DONE]; returns the streamed tokens (one content chunk each).
+async Task<int> StreamOnceAsync()
+{
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = JsonContent.Create(body) };
+    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+    response.EnsureSuccessStatusCode();
+    using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+    var contentChunks = 0;
+    string? last = null;
+    while (await reader.ReadLineAsync() is { } line)
+    {
+        if (!line.StartsWith("data: ", StringComparison.Ordinal))
+            continue;
+        if (line == "data: [DONE]")
+            break;
+        if (line.Contains("\"delta\":{\"content\":\"", StringComparison.Ordinal) && !line.Contains("\"content\":\"\"", StringComparison.Ordinal))
+            contentChunks++;
+        last = line;
+    }
+    var usage = JsonDocument.Parse(last!["data: ".Length..]).RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32();
+    if (usage != contentChunks)
+        throw new InvalidOperationException($"usage says {usage} tokens but {contentChunks} content chunks arrived");
+    return contentChunks;
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChatApi.Backends.Scripted;
+
+/// <summary>Reads rules files: camelCase or any casing, comments and trailing commas allowed, unknown fields refused (they are typos).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    PropertyNameCaseInsensitive = true,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(RulesFile))]
+internal sealed partial class RulesJsonContext : JsonSerializerContext;

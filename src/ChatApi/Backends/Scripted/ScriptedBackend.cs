@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using ChatApi.Backends.Tokens;
+using ChatApi.Contracts;
+using ChatApi.Streaming;
+
+namespace ChatApi.Backends.Scripted;
+
+/// <summary>
+/// Answers a request as the first matching rule says; a request no rule matches (or a rule that only delays or cuts)
+/// gets the routed backend's answer. Scripted answers take the usual path: same shapes, storage and chunking.
+/// </summary>
+public sealed class ScriptedBackend(
+    IChatBackend routed, ScriptedRules rules, TokenCounter tokens, TimeProvider time, IHttpContextAccessor http, ILogger<ScriptedBackend> logger)
+    : IChatBackend
+{
+    // A flush hands chunks to the server's output pipe, not yet to the socket, and an abort drops what is still
+    // queued; this pause lets the chunks already sent reach the client first.
+    static readonly TimeSpan DrainBeforeCut = TimeSpan.FromMilliseconds(200);
+
+    // Aborting the connection cancels the request's token; this only bounds the wait if it somehow does not.
+    static readonly TimeSpan AbortWait = TimeSpan.FromSeconds(10);
+
+    public async Task<ChatCompletion> CompleteAsync(CreateChatCompletionRequest request, CancellationToken ct)
+    {
+        if (await StartAsync(request, ct) is not { } answer)
+            return await routed.CompleteAsync(request, ct);
+
+        if (answer.CutAfterChunks is not null)
+            await CutConnectionAsync(drainFirst: false, ct);
+        return ScriptedCompletion.HasMessage(answer)
+            ? ScriptedCompletion.Build(answer, request, tokens, time)
+            : await routed.CompleteAsync(request, ct);
+    }
+
+    public async IAsyncEnumerable<ChatCompletionChunk> StreamAsync(CreateChatCompletionRequest request, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var answer = await StartAsync(request, ct);
+        var chunks = answer is not null && ScriptedCompletion.HasMessage(answer)
+            ? CompletionChunker.Split(ScriptedCompletion.Build(answer, request, tokens, time), request, tokens).ToAsyncEnumerable()
+            : routed.StreamAsync(request, ct);
+
+        var sent = 0;
+        await foreach (var chunk in chunks.WithCancellation(ct))
+        {
+            if (sent++ == answer?.CutAfterChunks)
+                await CutConnectionAsync(drainFirst: sent > 1, ct);
+            yield return chunk;
+        }
+        if (answer?.CutAfterChunks is not null)
+            await CutConnectionAsync(drainFirst: sent > 0, ct);
+    }
+
+    /// <summary>Finds the rule, waits its delay and throws its error; null when no rule applies.</summary>
+    async Task<RuleAnswer?> StartAsync(CreateChatCompletionRequest request, CancellationToken ct)
+    {
+        if (rules.Claim(request) is not { } rule)
+            return null;
+
+        logger.LogDebug("Scripted rule {Rule} answers a request for {Model}", rule.Name, request.Model);
+        var answer = rule.Answer;
+        if (answer.DelayMs is { } delay and > 0)
+            await Task.Delay(TimeSpan.FromMilliseconds(delay), time, ct);
+        if (answer.Error is { } error)
+            throw ScriptedErrors.ToException(error, request.Model!);
+        return answer;
+    }
+
+    /// <summary>Drops the connection without finishing the response, as a failing network or proxy would.</summary>
+    /// <param name="drainFirst">Chunks were written: give the streamer (which flushes while this waits) time to send them.</param>
+    async Task CutConnectionAsync(bool drainFirst, CancellationToken ct)
+    {
+        if (drainFirst)
+            await Task.Delay(DrainBeforeCut, time, ct);
+        http.HttpContext?.Abort();
+        await Task.Delay(AbortWait, time, ct);
+        throw new InvalidOperationException("The connection was aborted but the request was not cancelled.");
+    }
+}
