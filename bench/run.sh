@@ -17,6 +17,8 @@ chatapi_port=${BENCH_CHATAPI_PORT:-5902}
 export BENCH_MODEL=${BENCH_MODEL:-gpt-4o-mini}   # read by the wrk scripts
 export ASPNETCORE_ENVIRONMENT=Production
 store_rows=${BENCH_STORE_ROWS:-1000000}
+soak_seconds=${BENCH_SOAK_SECONDS:-300}   # the mixed create/list/get soak; 0 skips it
+soak_note=
 
 bench=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench")
@@ -116,6 +118,25 @@ scenario() {
     rows+=("| $label | $(printf '%.0f' "$rps") | $(ms "$(field p50_us "$line")") | $(ms "$(field p99_us "$line")") | $((rss / 1024)) | $ratio | $errors |")
 }
 
+# soak SECONDS: the mixed create/list/get load at 16 connections; RSS in its first and last minute shows any growth.
+soak() {
+    local seconds=$1 line
+    say "soak: mixed create/list/get for ${seconds}s"
+    sample_rss "$server_pid" > "$work/soak-rss" &
+    local sampler=$!
+    timeout $((seconds + 30)) wrk -t"$threads" -c16 --latency -s "$bench/wrk/mixed.lua" "http://127.0.0.1:$chatapi_port" -d"${seconds}s" > "$work/wrk.out" || true
+    kill "$sampler"
+    wait "$sampler" 2> /dev/null || true
+    line=$(grep '^BENCH ' "$work/wrk.out") || { rows+=("| soak | wrk failed | | | | | |"); return; }
+    local samples=$(($(wc -l < "$work/soak-rss")))
+    local minute=$((samples < 300 ? samples : 300))   # 300 samples of 0.2 s
+    local first last
+    first=$(head -n "$minute" "$work/soak-rss" | sort -n | tail -n 1)
+    last=$(tail -n "$minute" "$work/soak-rss" | sort -n | tail -n 1)
+    rows+=("| soak, mixed create/list/get, 16 conns, ${seconds}s | $(printf '%.0f' "$(field rps "$line")") | $(ms "$(field p50_us "$line")") | $(ms "$(field p99_us "$line")") | $((last / 1024)) | - | $(($(field socket_errors "$line") + $(field non2xx "$line"))) |")
+    soak_note="Soak RSS: peak in the first minute $((first / 1024)) MB, in the last minute $((last / 1024)) MB."
+}
+
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)   # anything else busy on 2 cores skews every figure
 # raw_insert: the ceiling for store:true, StoreTool's raw batched inserts of the same rows, 64 per transaction.
 raw_insert() {
@@ -174,6 +195,7 @@ if $chatapi_built && start_server chatapi "$root/src/ChatApi/bin/Release/net10.0
         IFS='|' read -r label script conns <<< "$spec"
         scenario "$label" "$script" "$conns" "$chatapi_port"
     done
+    if [[ $soak_seconds -gt 0 ]]; then soak "$soak_seconds"; fi
     stop_server
     raw_insert
 else
@@ -208,3 +230,4 @@ echo
 echo "| scenario | req/s | p50 ms | p99 ms | peak RSS MB | ratio to baseline | errors |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
+[[ -n $soak_note ]] && { echo; echo "$soak_note"; }
