@@ -13,6 +13,8 @@ public sealed class ReplyComposer(TokenCounter tokens)
     // Sentences of ReplyText run about ten tokens; guessing low overshoots, so one round is usually enough.
     const int TokensPerSentence = 8;
 
+    readonly ReplyPieces _replies = new(tokens);
+
     public ComposedChoice Compose(CreateChatCompletionRequest request, int index)
     {
         var seed = GenerationSeed.For(request, index);
@@ -56,40 +58,41 @@ public sealed class ReplyComposer(TokenCounter tokens)
         return new ComposedChoice(choice, calls.Sum(c => tokens.Count(c.Function.Name) + tokens.Count(c.Function.Arguments)), []);
     }
 
-    string Content(CreateChatCompletionRequest request, int seed, Random random)
+    /// <summary>The reply, and its tokens when they came with it.</summary>
+    (string Text, IReadOnlyList<string>? Pieces) Content(CreateChatCompletionRequest request, int seed, Random random)
     {
         var format = request.ResponseFormat;
         if (format?.Type == ResponseFormat.JsonSchemaType && format.JsonSchema?.Schema is { } schema)
-            return SchemaValueGenerator.GenerateText(schema, random);
+            return (SchemaValueGenerator.GenerateText(schema, random), null);
 
         var topic = ReplyText.TopicOf(request.Messages!);
         if (format?.Type is ResponseFormat.JsonObjectType or ResponseFormat.JsonSchemaType)
-            return new JsonObject { ["answer"] = ReplyText.Compose(seed, topic) }.ToJsonString(ChatApiJson.Options);
+            return (new JsonObject { ["answer"] = ReplyText.Compose(seed, topic) }.ToJsonString(ChatApiJson.Options), null);
 
-        return ReplyText.RequestedLength(request.Messages!) is { } length ? LongText(seed, topic, length) : ReplyText.Compose(seed, topic);
+        return ReplyText.RequestedLength(request.Messages!) is { } length ? LongText(seed, topic, length) : _replies.Compose(seed, topic);
     }
 
     /// <summary>At least <paramref name="length"/> tokens of sentences.</summary>
-    string LongText(int seed, string? topic, int length)
+    (string Text, IReadOnlyList<string> Pieces) LongText(int seed, string? topic, int length)
     {
         var sentences = length / TokensPerSentence + 1;
         while (true)
         {
-            var text = ReplyText.Compose(seed, topic, sentences);
-            var count = tokens.Count(text);
-            if (count >= length)
-                return text;
-            sentences += (length - count) / TokensPerSentence + 1;
+            var (text, pieces) = _replies.Compose(seed, topic, sentences);
+            if (pieces.Count >= length)
+                return (text, pieces);
+            sentences += (length - pieces.Count) / TokensPerSentence + 1;
         }
     }
 
     /// <summary>The text cut at the first stop sequence and at the token limit, with its tokens.</summary>
-    (string Text, IReadOnlyList<string> Pieces, string FinishReason) Limit(CreateChatCompletionRequest request, string text)
+    (string Text, IReadOnlyList<string> Pieces, string FinishReason) Limit(CreateChatCompletionRequest request, (string Text, IReadOnlyList<string>? Pieces) content)
     {
+        var (text, pieces) = content;
         if (request.Stop?.Sequences is { } stops && FirstStop(text, stops) is var cut and >= 0)
-            text = text[..cut];
+            (text, pieces) = (text[..cut], null);
 
-        var pieces = tokens.Split(text);
+        pieces ??= tokens.Split(text);
         if (request.CompletionTokenLimit is { } limit && pieces.Count > limit)
         {
             pieces = pieces.Take(limit).ToList();

@@ -41,17 +41,42 @@ public static partial class ReplyText
     /// <summary>A reply of a few sentences; <paramref name="bodySentences"/> sets how many when a long text is wanted.</summary>
     public static string Compose(int seed, string? topic, int? bodySentences = null)
     {
-        var random = new Random(seed);
-        var text = new StringBuilder(Pick(random, Openings));
-        if (!string.IsNullOrEmpty(topic))
-            text.Append(" You asked about \"").Append(topic).Append("\".");
-
-        var sentences = bodySentences ?? 2 + random.Next(4);
-        for (var i = 0; i < sentences; i++)
-            text.Append(' ').Append(Pick(random, Subjects)).Append(' ').Append(Pick(random, Verbs)).Append(' ').Append(Pick(random, Objects)).Append('.');
-
-        return text.Append(' ').Append(Pick(random, Closings)).ToString();
+        var plan = Plan(seed, topic, bodySentences);
+        var text = new StringBuilder(OpeningOf(plan));
+        if (TopicSentenceOf(plan) is { } topicSentence)
+            text.Append(topicSentence);
+        foreach (var sentence in plan.Body)
+            text.Append(BodySentenceText(sentence));
+        return text.Append(ClosingOf(plan)).ToString();
     }
+
+    /// <summary>The phrases <see cref="Compose"/> joins, picked in the same order from the same seeded generator.</summary>
+    public static ReplyPlan Plan(int seed, string? topic, int? bodySentences = null)
+    {
+        var random = new Random(seed);
+        var opening = random.Next(Openings.Length);
+        var count = bodySentences ?? 2 + random.Next(4);
+        var body = new BodySentence[count];
+        for (var i = 0; i < count; i++)
+            body[i] = new BodySentence(random.Next(Subjects.Length), random.Next(Verbs.Length), random.Next(Objects.Length));
+        return new ReplyPlan(opening, string.IsNullOrEmpty(topic) ? null : topic, body, random.Next(Closings.Length));
+    }
+
+    public static int OpeningVariants => Openings.Length;
+
+    public static int ClosingVariants => Closings.Length;
+
+    public static int BodySentenceVariants => Subjects.Length * Verbs.Length * Objects.Length;
+
+    public static int BodySentenceKey(BodySentence s) => (s.Subject * Verbs.Length + s.Verb) * Objects.Length + s.Object;
+
+    public static string OpeningOf(ReplyPlan plan) => Openings[plan.Opening];
+
+    public static string? TopicSentenceOf(ReplyPlan plan) => plan.Topic is null ? null : $" You asked about \"{plan.Topic}\".";
+
+    public static string BodySentenceText(BodySentence s) => $" {Subjects[s.Subject]} {Verbs[s.Verb]} {Objects[s.Object]}.";
+
+    public static string ClosingOf(ReplyPlan plan) => " " + Closings[plan.Closing];
 
     /// <summary>The first few words of the last user message, for a reply that visibly answers it.</summary>
     public static string? TopicOf(IReadOnlyList<ChatCompletionRequestMessage> messages)
@@ -80,6 +105,4 @@ public static partial class ReplyText
 
     [GeneratedRegex(@"\b(\d{1,6})\s*-?\s*(?:words|tokens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LengthRequest();
-
-    static string Pick(Random random, string[] options) => options[random.Next(options.Length)];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ChatApi.Contracts;
 using Microsoft.ML.Tokenizers;
 
@@ -14,6 +15,11 @@ public sealed class TokenCounter
 
     public Tokenizer Tokenizer { get; } = TiktokenTokenizer.CreateForModel("gpt-4o");
 
+    // Every message names one of a few roles; counting them once saves a tokenizer pass per message.
+    readonly FrozenDictionary<string, int> _roleTokens;
+
+    public TokenCounter() => _roleTokens = MessageRoles.All.ToFrozenDictionary(role => role, Count);
+
     public int Count(string text) => text.Length == 0 ? 0 : Tokenizer.CountTokens(text);
 
     public int CountPrompt(IReadOnlyList<ChatCompletionRequestMessage> messages)
@@ -21,7 +27,7 @@ public sealed class TokenCounter
         var total = ReplyPriming;
         foreach (var message in messages)
         {
-            total += TokensPerMessage + Count(message.Role ?? "") + Count(message.Content?.PlainText ?? "");
+            total += TokensPerMessage + CountRole(message.Role ?? "") + Count(message.Content?.PlainText ?? "");
             if (message.Name is { } name)
                 total += TokensPerName + Count(name);
             foreach (var call in message.ToolCalls ?? [])
@@ -29,6 +35,8 @@ public sealed class TokenCounter
         }
         return total;
     }
+
+    int CountRole(string role) => _roleTokens.TryGetValue(role, out var count) ? count : Count(role);
 
     /// <summary>The text cut to at most <paramref name="maxTokens"/> tokens.</summary>
     public string Truncate(string text, int maxTokens)
