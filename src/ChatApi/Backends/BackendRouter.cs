@@ -14,7 +14,7 @@ public sealed class BackendRouter(IOptions<BackendsOptions> options, IServicePro
     public IChatBackend Resolve(string model) =>
         scripted.InFrontOf(services.GetRequiredKeyedService<IChatBackend>(BackendNameFor(model)));
 
-    public string BackendNameFor(string model)
+    string BackendNameFor(string model)
     {
         if (_options.Routes.TryGetValue(model, out var exact))
             return exact;

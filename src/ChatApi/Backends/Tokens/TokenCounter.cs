@@ -38,13 +38,6 @@ public sealed class TokenCounter
 
     int CountRole(string role) => _roleTokens.TryGetValue(role, out var count) ? count : Count(role);
 
-    /// <summary>The text cut to at most <paramref name="maxTokens"/> tokens.</summary>
-    public string Truncate(string text, int maxTokens)
-    {
-        var ids = Tokenizer.EncodeToIds(text);
-        return ids.Count <= maxTokens ? text : Tokenizer.Decode(ids.Take(maxTokens));
-    }
-
     /// <summary>
     /// The text split into one string per token, in order, that join back to the text. A character the tokenizer cuts into
     /// several byte tokens (rare emoji, ancient scripts) goes whole with the first of them; the rest are empty.
