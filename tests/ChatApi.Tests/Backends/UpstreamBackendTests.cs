@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 namespace ChatApi.Tests.Backends;
 
@@ -52,18 +51,11 @@ public sealed class UpstreamBackendTests
         var client = front.CreateClient();
         var whole = await client.CompleteAsync(Requests.Chat("Stream me", "remote-3"));
 
-        using var response = await client.PostAsync("/v1/chat/completions",
-            new StringContent(Requests.Chat("Stream me", "remote-3").With("stream", true).ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
-            TestContext.Current.CancellationToken);
-        var sse = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var stream = await SseStream.PostAsync(client, Requests.Chat("Stream me", "remote-3"));
 
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        var text = string.Concat(sse.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(e => e["data: ".Length..])
-            .Where(d => d != "[DONE]")
-            .Select(d => JsonNode.Parse(d)!["choices"]!.AsArray().FirstOrDefault()?["delta"]?["content"]?.GetValue<string>()));
-        Assert.Equal(whole.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString(), text);
-        Assert.EndsWith("data: [DONE]\n\n", sse);
+        Assert.Equal("text/event-stream", stream.ContentType);
+        Assert.Equal(whole.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString(), stream.Content());
+        Assert.Equal("[DONE]", stream.Events[^1]);
     }
 
     [Fact]

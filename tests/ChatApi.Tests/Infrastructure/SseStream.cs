@@ -5,8 +5,11 @@ using System.Text.Json.Nodes;
 
 namespace ChatApi.Tests.Infrastructure;
 
-/// <summary>A streamed response as a client reads it: the raw <c>data:</c> payloads in order, chunks parsed.</summary>
-public sealed record SseStream(HttpStatusCode Status, string? ContentType, IReadOnlyList<string> Events)
+/// <summary>
+/// A streamed response as a client reads it: the raw <c>data:</c> payloads in order, chunks parsed, and whether the
+/// body ended cleanly (<see cref="Completed"/> is false when the server cut the connection).
+/// </summary>
+public sealed record SseStream(HttpStatusCode Status, string? ContentType, IReadOnlyList<string> Events, bool Completed = true)
 {
     /// <summary>Every event but the closing <c>[DONE]</c>, parsed.</summary>
     public IReadOnlyList<JsonElement> Chunks =>
@@ -29,14 +32,22 @@ public sealed record SseStream(HttpStatusCode Status, string? ContentType, IRead
         var events = new List<string>();
         if (response.Content.Headers.ContentType?.MediaType != "text/event-stream")
             return new SseStream(response.StatusCode, response.Content.Headers.ContentType?.MediaType, events);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
-        while (await reader.ReadLineAsync(ct) is { } line)
+        var completed = true;
+        try
         {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
-                events.Add(line["data: ".Length..]);
-            else
-                Assert.True(line.Length == 0, $"Unexpected SSE line: {line}");
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
+            while (await reader.ReadLineAsync(ct) is { } line)
+            {
+                if (line.StartsWith("data: ", StringComparison.Ordinal))
+                    events.Add(line["data: ".Length..]);
+                else
+                    Assert.True(line.Length == 0, $"Unexpected SSE line: {line}");
+            }
         }
-        return new SseStream(response.StatusCode, response.Content.Headers.ContentType?.MediaType, events);
+        catch (IOException)
+        {
+            completed = false;
+        }
+        return new SseStream(response.StatusCode, response.Content.Headers.ContentType?.MediaType, events, completed);
     }
 }

@@ -10,11 +10,7 @@ public static class ScriptedRequests
     /// <summary>A one-message chat request; metadata implies <c>store: true</c>, as the API requires.</summary>
     public static JsonObject Chat(string content = "Hello!", string model = "gpt-4o", JsonObject? metadata = null, bool stream = false, bool store = false)
     {
-        var body = new JsonObject
-        {
-            ["model"] = model,
-            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = content }),
-        };
+        var body = Requests.Chat(content, model);
         if (metadata is not null)
         {
             body["metadata"] = metadata;

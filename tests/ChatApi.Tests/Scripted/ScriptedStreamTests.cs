@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -97,33 +96,9 @@ public sealed class ScriptedStreamTests
     /// <summary>The SSE data payloads received, and whether the response body ended cleanly.</summary>
     static async Task<(List<string> Events, bool Completed)> ReadEventsAsync(HttpClient client, JsonObject body)
     {
-        var ct = TestContext.Current.CancellationToken;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-
-        var events = new List<string>();
-        try
-        {
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
-            while (await reader.ReadLineAsync(ct) is { } line)
-            {
-                if (line.StartsWith("data: ", StringComparison.Ordinal))
-                    events.Add(line["data: ".Length..]);
-            }
-            return (events, true);
-        }
-        catch (IOException)
-        {
-            return (events, false);
-        }
-        catch (HttpRequestException)
-        {
-            return (events, false);
-        }
+        var stream = await SseStream.PostAsync(client, body);
+        Assert.Equal(HttpStatusCode.OK, stream.Status);
+        Assert.Equal("text/event-stream", stream.ContentType);
+        return ([.. stream.Events], stream.Completed);
     }
 }
