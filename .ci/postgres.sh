@@ -4,6 +4,8 @@
 #
 #   export CHATAPI_POSTGRES="$(bash .ci/postgres.sh)"
 set -euo pipefail
+# Only the connection string may reach stdout: pg_ctlcluster and friends print progress there too.
+exec 3>&1 1>&2
 
 password=${CHATAPI_POSTGRES_PASSWORD:-postgres}
 say() { echo "postgres.sh: $*" >&2; }
@@ -20,7 +22,7 @@ conf=/etc/postgresql/$version/$cluster
 sed -i "s/^#\?listen_addresses.*/listen_addresses = '127.0.0.1'/" "$conf/postgresql.conf"
 if [[ $status != online ]]; then
     say "starting cluster $version/$cluster on port $port"
-    pg_ctlcluster "$version" "$cluster" start
+    pg_ctlcluster "$version" "$cluster" start 3>&-  # the server must not hold the caller's pipe open
 fi
 
 for _ in $(seq 50); do
@@ -29,4 +31,4 @@ for _ in $(seq 50); do
 done
 # The tests create and drop their own databases, so the role needs a password for TCP logins.
 su postgres -c "psql -q -p $port -c \"ALTER USER postgres PASSWORD '$password';\"" > /dev/null
-echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password"
+echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password" >&3
