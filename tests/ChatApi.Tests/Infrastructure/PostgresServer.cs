@@ -38,7 +38,14 @@ public static class PostgresServer
 
     static string Host()
     {
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-        return $"{builder.Host}:{builder.Port}";
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"{builder.Host}:{builder.Port}";
+        }
+        catch (ArgumentException)
+        {
+            return $"(not a connection string: {ConnectionString})";
+        }
     }
 }
