@@ -9,7 +9,8 @@ namespace ChatApi.Backends.Scripted;
 /// <summary>
 /// The rules from <c>Scripted:RulesPath</c>, reloaded when the file changes: a watcher reloads it promptly and every
 /// request checks the file's stamp, so a request sent right after a write sees the new rules. A file that does not
-/// parse keeps the last good rules and logs why. A reload restarts every rule's <c>times</c> count.
+/// parse keeps the last good rules and logs why. Every rewrite of the file, even with the same text, restarts every
+/// rule's <c>times</c> count.
 /// </summary>
 public sealed class ScriptedRules : IDisposable
 {
@@ -87,8 +88,11 @@ public sealed class ScriptedRules : IDisposable
                 _logger.LogError(e, "Scripted rules: cannot read {Path}; keeping the {Count} rules loaded before", _path, _rules.Count);
                 return;
             }
+            // A new stamp is a rewrite, which restarts the times counts even when the text is the same; a recent file
+            // with the same stamp is reloaded only when its text differs.
+            var rewritten = stamp != _stamp;
             _stamp = stamp;
-            if (text == _text)
+            if (!rewritten && text == _text)
                 return;
             _text = text;
 
