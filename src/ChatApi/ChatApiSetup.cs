@@ -6,6 +6,7 @@ using ChatApi.Backends.Upstream;
 using ChatApi.Completions;
 using ChatApi.Contracts;
 using ChatApi.Errors;
+using ChatApi.Http;
 using ChatApi.Models;
 using ChatApi.OpenApi;
 using ChatApi.Storage;
@@ -42,6 +43,7 @@ public static class ChatApiSetup
     {
         await app.Services.MigrateStorageAsync();
 
+        app.UseRequestIds();
         // BadRequestExceptionHandler writes every error; the fallback delegate is required but never reached.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = _ => Task.CompletedTask, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);

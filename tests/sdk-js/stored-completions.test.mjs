@@ -30,6 +30,15 @@ test('create with store returns a chat.completion without metadata', async () =>
   assert.equal(completion.metadata, undefined);
 });
 
+test('the request id the SDK reports is the one the stored completion keeps', async () => {
+  const completion = await createStored(randomUUID());
+  assert.match(completion._request_id, /^req_[0-9a-f]{32}$/);
+
+  const stored = await client.chat.completions.retrieve(completion.id);
+  assert.equal(stored.request_id, completion._request_id);
+  assert.notEqual(stored._request_id, completion._request_id);
+});
+
 test('retrieve returns the stored completion with its metadata', async () => {
   const run = randomUUID();
   const created = await createStored(run);
@@ -126,6 +135,7 @@ test('errors arrive as the SDK error classes with OpenAI bodies', async () => {
   assert.ok(missing instanceof NotFoundError);
   assert.equal(missing.status, 404);
   assert.equal(missing.error.type, 'invalid_request_error');
+  assert.match(missing.requestID, /^req_[0-9a-f]{32}$/);
 
   const unstored = await client.chat.completions
     .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], metadata: { a: 'b' } })

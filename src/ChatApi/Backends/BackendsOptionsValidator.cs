@@ -14,6 +14,7 @@ internal sealed class BackendsOptionsValidator(IServiceProvider services) : IVal
             .ToList();
         return unknown.Count == 0
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Backends names unknown backends: {string.Join(", ", unknown)}. Known: '{BackendNames.Deterministic}' and the names under Backends:Upstreams.");
+            : ValidateOptionsResult.Fail($"Backends:Routes or Backends:Default names a backend that does not exist: {string.Join(", ", unknown.Select(b => $"'{b}'"))}. "
+                + $"Backends are '{BackendNames.Deterministic}' and the names under Backends:Upstreams.");
     }
 }

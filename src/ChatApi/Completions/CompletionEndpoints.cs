@@ -1,6 +1,7 @@
 using ChatApi.Backends;
 using ChatApi.Contracts;
 using ChatApi.Errors;
+using ChatApi.Http;
 using ChatApi.OpenApi;
 using ChatApi.Storage;
 using ChatApi.Streaming;
@@ -32,13 +33,13 @@ public static class CompletionEndpoints
         var backend = router.Resolve(request.Model!);
         if (request.Stream == true)
         {
-            await CompletionStreamer.StreamAsync(http.Response, backend, request, store, ct);
+            await CompletionStreamer.StreamAsync(http, backend, request, store, ct);
             return TypedResults.Empty;
         }
 
         var completion = await backend.CompleteAsync(request, ct);
         if (request.Store == true)
-            await store.SaveAsync(StoredChatCompletion.From(completion, request, CompletionIds.NewRequestId()), request.Messages!, ct);
+            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, ct);
         return TypedResults.Ok(completion);
     }
 

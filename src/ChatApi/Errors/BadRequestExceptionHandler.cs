@@ -52,7 +52,7 @@ internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHand
 
     static string BadRequestMessage(BadHttpRequestException bad) => bad.StatusCode switch
     {
-        415 => "Unsupported content type: send the request body as application/json.",
+        415 => OpenAIErrors.JsonContentTypeRequired,
         _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) => OpenAIErrors.UnparsableBody,
         _ => bad.Message,
     };

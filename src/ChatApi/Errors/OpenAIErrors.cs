@@ -22,4 +22,7 @@ public static class OpenAIErrors
     public const string UnparsableBody =
         "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. " +
         "The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)";
+
+    public const string JsonContentTypeRequired =
+        "Unsupported content type: send the request body as JSON with the header 'Content-Type: application/json'.";
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace ChatApi.Errors;
 
-/// <summary>Gives bodiless error statuses (unknown route, wrong method) OpenAI's error shape.</summary>
+/// <summary>Gives bodiless error statuses (unknown route, wrong method, a body that is not JSON) OpenAI's error shape.</summary>
 internal static class StatusCodeErrors
 {
     public static async Task WriteAsync(StatusCodeContext context)
@@ -14,6 +14,7 @@ internal static class StatusCodeErrors
         {
             404 => $"Invalid URL ({request})",
             405 => $"Method not allowed ({request})",
+            415 => OpenAIErrors.JsonContentTypeRequired,
             _ => $"Request failed with status {http.Response.StatusCode} ({request})",
         };
         await http.Response.WriteAsJsonAsync(OpenAIErrors.Body(message), ChatApiJson.Options, http.RequestAborted);

@@ -1,5 +1,6 @@
 using ChatApi.Backends;
 using ChatApi.Contracts;
+using ChatApi.Http;
 using ChatApi.Storage;
 
 namespace ChatApi.Streaming;
@@ -13,8 +14,9 @@ public static class CompletionStreamer
     // Chunks the backend has ready at once go out together, up to this many bytes.
     const int MaxUnflushedBytes = 16 * 1024;
 
-    public static async Task StreamAsync(HttpResponse response, IChatBackend backend, CreateChatCompletionRequest request, CompletionStore store, CancellationToken ct)
+    public static async Task StreamAsync(HttpContext http, IChatBackend backend, CreateChatCompletionRequest request, CompletionStore store, CancellationToken ct)
     {
+        var response = http.Response;
         var includeUsage = request.StreamOptions?.IncludeUsage == true;
         var assembler = request.Store == true ? new CompletionAssembler() : null;
         var started = false;
@@ -46,7 +48,7 @@ public static class CompletionStreamer
         }
 
         if (assembler?.Build() is { } completion)
-            await store.SaveAsync(StoredChatCompletion.From(completion, request, CompletionIds.NewRequestId()), request.Messages!, ct);
+            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, ct);
         if (!started)
             SseWriter.Start(response);
         await SseWriter.WriteDoneAsync(response, ct);

@@ -112,6 +112,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Server>
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         AssertOpenAIError(json, null);
+        Assert.Contains("Content-Type: application/json", json.GetProperty("error").GetProperty("message").GetString());
     }
 
     [Fact]
