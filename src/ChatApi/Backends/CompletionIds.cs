@@ -14,7 +14,14 @@ public static class CompletionIds
 
     public static string NewToolCallId() => "call_" + RandomSuffix(24);
 
-    public static string NewRequestId() => "req_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    // Asked once per HTTP request, so built in place: "req_" and 32 hex digits.
+    public static string NewRequestId() => string.Create(36, 0, static (chars, _) =>
+    {
+        Span<byte> random = stackalloc byte[16];
+        RandomNumberGenerator.Fill(random);
+        "req_".CopyTo(chars);
+        Convert.TryToHexStringLower(random, chars[4..], out _);
+    });
 
     // One call into the system RNG per id; RandomNumberGenerator.GetString makes one per character.
     static string RandomSuffix(int length) => string.Create(length, 0, static (chars, _) =>
