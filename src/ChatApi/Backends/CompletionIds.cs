@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace ChatApi.Backends;
 
-/// <summary>Ids shaped like OpenAI's: a prefix and 29 random letters and digits.</summary>
+/// <summary>Ids shaped like OpenAI's: a prefix and random letters and digits (request ids: 32 hex digits).</summary>
 public static class CompletionIds
 {
     const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
