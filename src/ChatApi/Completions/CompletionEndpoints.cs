@@ -1,8 +1,10 @@
+using ChatApi.Auth;
 using ChatApi.Backends;
 using ChatApi.Contracts;
 using ChatApi.Errors;
 using ChatApi.Http;
 using ChatApi.OpenApi;
+using ChatApi.RateLimits;
 using ChatApi.Storage;
 using ChatApi.Streaming;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +27,7 @@ public static class CompletionEndpoints
     }
 
     static async Task<Results<Ok<ChatCompletion>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
-        CreateChatCompletionRequest request, BackendRouter router, CompletionStore store, HttpContext http, CancellationToken ct)
+        CreateChatCompletionRequest request, BackendRouter router, CompletionStore store, RequestProject project, HttpContext http, CancellationToken ct)
     {
         if (ChatCompletionRequestValidator.Validate(request) is { } problem)
             return OpenAIErrors.BadRequest(problem);
@@ -33,58 +35,60 @@ public static class CompletionEndpoints
         var backend = router.Resolve(request.Model!);
         if (request.Stream == true)
         {
-            await CompletionStreamer.StreamAsync(http, backend, request, store, ct);
+            await CompletionStreamer.StreamAsync(http, backend, request, store, project.Name, ct);
             return TypedResults.Empty;
         }
 
         var completion = await backend.CompleteAsync(request, ct);
+        if (completion.Usage is { } usage)
+            TokenUsage.Settle(http, usage.TotalTokens);
         if (request.Store == true)
-            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, ct);
+            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, project.Name, ct);
         return TypedResults.Ok(completion);
     }
 
     static async Task<Results<ChatCompletionListResult, BadRequest<ErrorResponse>>> List(
-        ListChatCompletionsQuery query, CompletionStore store, CancellationToken ct)
+        ListChatCompletionsQuery query, CompletionStore store, RequestProject project, CancellationToken ct)
     {
         if (query.Problem is { } problem)
             return OpenAIErrors.BadRequest(problem);
-        if (await store.ListAsync(query, ct) is not { } page)
+        if (await store.ListAsync(query, project.Scope, ct) is not { } page)
             return OpenAIErrors.BadRequest(UnknownCursor(query.Page.After!));
 
         return new ChatCompletionListResult(page);
     }
 
     static async Task<Results<Ok<StoredChatCompletion>, NotFound<ErrorResponse>>> Get(
-        string completion_id, CompletionStore store, CancellationToken ct) =>
-        await store.FindAsync(completion_id, ct) is { } found
+        string completion_id, CompletionStore store, RequestProject project, CancellationToken ct) =>
+        await store.FindAsync(completion_id, project.Scope, ct) is { } found
             ? TypedResults.Ok(found)
             : NotFound(completion_id);
 
     static async Task<Results<Ok<StoredChatCompletion>, NotFound<ErrorResponse>, BadRequest<ErrorResponse>>> Update(
-        string completion_id, UpdateChatCompletionRequest request, CompletionStore store, CancellationToken ct)
+        string completion_id, UpdateChatCompletionRequest request, CompletionStore store, RequestProject project, CancellationToken ct)
     {
         if (request.Metadata is null)
             return OpenAIErrors.BadRequest(Problems.Missing("metadata"));
         if (MetadataValidator.Validate(request.Metadata) is { } problem)
             return OpenAIErrors.BadRequest(problem);
 
-        return await store.UpdateMetadataAsync(completion_id, request.Metadata, ct) is { } updated
+        return await store.UpdateMetadataAsync(completion_id, request.Metadata, project.Scope, ct) is { } updated
             ? TypedResults.Ok(updated)
             : NotFound(completion_id);
     }
 
     static async Task<Results<Ok<ChatCompletionDeleted>, NotFound<ErrorResponse>>> Delete(
-        string completion_id, CompletionStore store, CancellationToken ct) =>
-        await store.DeleteAsync(completion_id, ct)
+        string completion_id, CompletionStore store, RequestProject project, CancellationToken ct) =>
+        await store.DeleteAsync(completion_id, project.Scope, ct)
             ? TypedResults.Ok(new ChatCompletionDeleted { Id = completion_id })
             : NotFound(completion_id);
 
     static async Task<Results<Ok<ChatCompletionMessageList>, NotFound<ErrorResponse>, BadRequest<ErrorResponse>>> Messages(
-        string completion_id, MessagesQuery query, CompletionStore store, CancellationToken ct)
+        string completion_id, MessagesQuery query, CompletionStore store, RequestProject project, CancellationToken ct)
     {
         if (query.Problem is { } problem)
             return OpenAIErrors.BadRequest(problem);
-        if (await store.MessagesAsync(completion_id, ct) is not { } messages)
+        if (await store.MessagesAsync(completion_id, project.Scope, ct) is not { } messages)
             return NotFound(completion_id);
 
         var ordered = query.Page.Order == ListOrder.Asc ? messages : messages.Reverse().ToList();

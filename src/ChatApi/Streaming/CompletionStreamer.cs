@@ -1,6 +1,7 @@
 using ChatApi.Backends;
 using ChatApi.Contracts;
 using ChatApi.Http;
+using ChatApi.RateLimits;
 using ChatApi.Storage;
 
 namespace ChatApi.Streaming;
@@ -14,7 +15,7 @@ public static class CompletionStreamer
     // Chunks the backend has ready at once go out together, up to this many bytes.
     const int MaxUnflushedBytes = 16 * 1024;
 
-    public static async Task StreamAsync(HttpContext http, IChatBackend backend, CreateChatCompletionRequest request, CompletionStore store, CancellationToken ct)
+    public static async Task StreamAsync(HttpContext http, IChatBackend backend, CreateChatCompletionRequest request, CompletionStore store, string project, CancellationToken ct)
     {
         var response = http.Response;
         var includeUsage = request.StreamOptions?.IncludeUsage == true;
@@ -39,6 +40,8 @@ public static class CompletionStreamer
                 started = true;
             }
             assembler?.Add(chunk);
+            if (chunk.Usage is { } usage)
+                TokenUsage.Settle(http, usage.TotalTokens);
             // A backend may report usage unasked, so that a stored stream has it; the client sees it only when it asked.
             if (includeUsage || !CompletionChunker.IsUsageChunk(chunk))
                 unflushed += SseWriter.Write(response, chunk, includeUsage);
@@ -48,7 +51,7 @@ public static class CompletionStreamer
         }
 
         if (assembler?.Build() is { } completion)
-            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, ct);
+            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, project, ct);
         if (!started)
             SseWriter.Start(response);
         await SseWriter.WriteDoneAsync(response, ct);
