@@ -6,7 +6,7 @@ public sealed class StoredCompletion : IProjectOwned
     public long Seq { get; set; }              // insertion order: the cursor
     public required string Id { get; set; }    // chatcmpl-…
     public required string Model { get; set; }
-    public required string Project { get; set; }  // the creating key's; see ProjectScope
+    public string Project { get; set; } = ProjectScope.DefaultProject;  // the creating key's; see ProjectScope
     public long Created { get; set; }          // Unix seconds; SQLite cannot order DateTimeOffset
     public required string ResponseJson { get; set; }
     public required string MessagesJson { get; set; }
