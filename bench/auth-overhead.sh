@@ -27,6 +27,7 @@ root=$(dirname "$bench")
 work=$(mktemp -d)
 dll=$root/src/ChatApi/bin/Release/net10.0/ChatApi.dll
 pids=()
+declare -A pid_of
 
 say() { echo "auth-overhead: $*" >&2; }
 cleanup() {
@@ -37,7 +38,7 @@ trap cleanup EXIT
 
 command -v wrk > /dev/null || { say "installing wrk"; apt-get update -qq > /dev/null && apt-get install -y -qq wrk > /dev/null; }
 say "building ChatApi (Release)"
-(cd "$root" && timeout 300 dotnet build -c Release src/ChatApi -nologo > "$work/build.log" 2>&1) || { tail -n 20 "$work/build.log" >&2; exit 1; }
+(cd "$root" && timeout 900 dotnet build -c Release src/ChatApi -nologo > "$work/build.log" 2>&1) || { tail -n 20 "$work/build.log" >&2; exit 1; }
 
 # start NAME PORT [ARGS...]: from the bin folder, as deployed; waits until the port answers HTTP.
 start() {
@@ -68,8 +69,6 @@ pid_of[keyed]=${pids[1]}
 
 # cpu_ticks PID: user + system CPU time the process has used, in clock ticks.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-declare -A pid_of
-
 # run NAME PORT SECONDS: prints report.lua's BENCH line.
 run() {
     local api_key=""

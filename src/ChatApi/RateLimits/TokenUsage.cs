@@ -38,7 +38,7 @@ public sealed class TokenUsage
     public static long? TotalOf(System.Text.Json.JsonElement json) =>
         json.ValueKind == System.Text.Json.JsonValueKind.Object
         && json.TryGetProperty("usage", out var usage) && usage.ValueKind == System.Text.Json.JsonValueKind.Object
-        && usage.TryGetProperty("total_tokens", out var total) && total.TryGetInt64(out var value)
+        && usage.TryGetProperty("total_tokens", out var total) && total.ValueKind == System.Text.Json.JsonValueKind.Number && total.TryGetInt64(out var value)
             ? value
             : null;
 }
