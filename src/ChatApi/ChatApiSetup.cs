@@ -1,3 +1,4 @@
+using ChatApi.Auth;
 using ChatApi.Backends;
 using ChatApi.Backends.Deterministic;
 using ChatApi.Backends.Scripted;
@@ -10,6 +11,7 @@ using ChatApi.Http;
 using ChatApi.Models;
 using ChatApi.OpenApi;
 using ChatApi.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace ChatApi;
@@ -24,7 +26,9 @@ public static class ChatApiSetup
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi(o => o.AddSchemaTransformer<OneOfSchemaTransformer>());
 
+        services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
+        services.AddApiKeys();
         services.AddSingleton<TokenCounter>();
         services.AddOptions<BackendsOptions>().BindConfiguration("Backends").ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackendsOptions>, BackendsOptionsValidator>();
@@ -47,9 +51,11 @@ public static class ChatApiSetup
         await app.Services.MigrateStorageAsync();
 
         app.UseRequestIds();
+        app.UseSecurityHeaders();
         // BadRequestExceptionHandler writes every error; the fallback delegate is required but never reached.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = _ => Task.CompletedTask, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
+        app.UseApiKeys();
 
         app.MapOpenApi();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ChatApi v1"));

@@ -1,12 +1,14 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ChatApi.Auth;
 using ChatApi.Backends;
 using ChatApi.Backends.Upstream;
 using ChatApi.Contracts;
 using ChatApi.Errors;
 using ChatApi.Http;
 using ChatApi.OpenApi;
+using ChatApi.RateLimits;
 using ChatApi.Storage;
 using ChatApi.Streaming;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +31,7 @@ public static class CompletionEndpoints
     }
 
     static async Task<Results<Ok<ChatCompletion>, RawJsonResult<ChatCompletion>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
-        HttpContext http, BackendRouter router, CompletionStore store, RelayNotes notes, CancellationToken ct)
+        HttpContext http, BackendRouter router, CompletionStore store, RelayNotes notes, RequestProject project, CancellationToken ct)
     {
         var (request, typeError) = await ChatRequestReader.ReadAsync(http.Request, ct);
         var route = router.Route(request.Typed.Model);
@@ -48,15 +50,16 @@ public static class CompletionEndpoints
 
         if (request.Typed.Stream == true)
         {
-            await CompletionStreamer.StreamAsync(http, route, request, store, notes, ct);
+            await CompletionStreamer.StreamAsync(http, route, request, store, notes, project.Name, ct);
             return TypedResults.Empty;
         }
 
         var reply = await route.Backend.CompleteAsync(request, ct);
+        TokenUsage.Settle(http, reply);
         if (request.Typed.Store == true)
         {
             var json = reply.ToJson();
-            await store.SaveAsync(StoredCompletionDocument.Row(json, request, request.Typed.Model!, RequestIds.Of(http), notes.For(route, reply.Headers, json, request)), ct);
+            await store.SaveAsync(StoredCompletionDocument.Row(json, request, request.Typed.Model!, RequestIds.Of(http), notes.For(route, reply.Headers, json, request)), project.Name, ct);
         }
         return reply.Relayed is { } relayed
             ? new RawJsonResult<ChatCompletion>(relayed.Bytes, relayed.ContentType) { Headers = reply.Headers }
@@ -64,47 +67,47 @@ public static class CompletionEndpoints
     }
 
     static async Task<Results<ChatCompletionListResult, BadRequest<ErrorResponse>>> List(
-        ListChatCompletionsQuery query, CompletionStore store, CancellationToken ct)
+        ListChatCompletionsQuery query, CompletionStore store, RequestProject project, CancellationToken ct)
     {
         if (query.Problem is { } problem)
             return OpenAIErrors.BadRequest(problem);
-        if (await store.ListAsync(query, ct) is not { } page)
+        if (await store.ListAsync(query, project.Scope, ct) is not { } page)
             return OpenAIErrors.BadRequest(UnknownCursor(query.Page.After!));
 
         return new ChatCompletionListResult(page);
     }
 
     static async Task<Results<RawJsonResult<StoredChatCompletion>, NotFound<ErrorResponse>>> Get(
-        string completion_id, CompletionStore store, CancellationToken ct) =>
-        await store.FindAsync(completion_id, ct) is { } found
+        string completion_id, CompletionStore store, RequestProject project, CancellationToken ct) =>
+        await store.FindAsync(completion_id, project.Scope, ct) is { } found
             ? RawJson.Of<StoredChatCompletion>(found)
             : NotFound(completion_id);
 
     static async Task<Results<RawJsonResult<StoredChatCompletion>, NotFound<ErrorResponse>, BadRequest<ErrorResponse>>> Update(
-        string completion_id, UpdateChatCompletionRequest request, CompletionStore store, CancellationToken ct)
+        string completion_id, UpdateChatCompletionRequest request, CompletionStore store, RequestProject project, CancellationToken ct)
     {
         if (request.Metadata is null)
             return OpenAIErrors.BadRequest(Problems.Missing("metadata"));
         if (MetadataValidator.Validate(request.Metadata) is { } problem)
             return OpenAIErrors.BadRequest(problem);
 
-        return await store.UpdateMetadataAsync(completion_id, request.Metadata, ct) is { } updated
+        return await store.UpdateMetadataAsync(completion_id, request.Metadata, project.Scope, ct) is { } updated
             ? RawJson.Of<StoredChatCompletion>(updated)
             : NotFound(completion_id);
     }
 
     static async Task<Results<Ok<ChatCompletionDeleted>, NotFound<ErrorResponse>>> Delete(
-        string completion_id, CompletionStore store, CancellationToken ct) =>
-        await store.DeleteAsync(completion_id, ct)
+        string completion_id, CompletionStore store, RequestProject project, CancellationToken ct) =>
+        await store.DeleteAsync(completion_id, project.Scope, ct)
             ? TypedResults.Ok(new ChatCompletionDeleted { Id = completion_id })
             : NotFound(completion_id);
 
     static async Task<Results<RawJsonResult<ChatCompletionMessageList>, NotFound<ErrorResponse>, BadRequest<ErrorResponse>>> Messages(
-        string completion_id, MessagesQuery query, CompletionStore store, CancellationToken ct)
+        string completion_id, MessagesQuery query, CompletionStore store, RequestProject project, CancellationToken ct)
     {
         if (query.Problem is { } problem)
             return OpenAIErrors.BadRequest(problem);
-        if (await store.MessagesAsync(completion_id, ct) is not { } messages)
+        if (await store.MessagesAsync(completion_id, project.Scope, ct) is not { } messages)
             return NotFound(completion_id);
 
         var ordered = query.Page.Order == ListOrder.Asc ? messages : messages.Reverse().ToList();

@@ -13,7 +13,7 @@ namespace ChatApi.Storage;
 /// </summary>
 internal static class CompletionListQuery
 {
-    public static DbCommand Build(DbConnection connection, string? model, IReadOnlyDictionary<string, string> metadata, string? after, ListOrder order, int take)
+    public static DbCommand Build(DbConnection connection, ProjectScope scope, string? model, IReadOnlyDictionary<string, string> metadata, string? after, ListOrder order, int take)
     {
         var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT c.\"Id\", c.\"ResponseJson\" FROM ");
@@ -40,6 +40,8 @@ internal static class CompletionListQuery
             }
         }
 
+        if (scope.SqlCondition(command, "c.\"Project\"") is { } visible)
+            where.Add(visible);
         if (model is not null)
         {
             Add(command, "model", model);
@@ -47,9 +49,9 @@ internal static class CompletionListQuery
         }
         if (after is not null)
         {
-            // The cursor resolves inside the statement: an unknown id compares as NULL and yields an empty page.
+            // The cursor resolves inside the statement: an unknown id, or another project's, compares as NULL and yields an empty page.
             Add(command, "after", after);
-            where.Add($"{seq} {(order == ListOrder.Asc ? ">" : "<")} (SELECT \"Seq\" FROM \"Completions\" WHERE \"Id\" = @after)");
+            where.Add($"{seq} {(order == ListOrder.Asc ? ">" : "<")} ({CursorSql(command, scope)})");
         }
         if (where.Count > 0)
             sql.Append(" WHERE ").AppendJoin(" AND ", where);
@@ -59,6 +61,12 @@ internal static class CompletionListQuery
         command.CommandText = sql.ToString();
         return command;
     }
+
+    /// <summary>The <c>Seq</c> of the <c>@after</c> id, when <paramref name="scope"/> may see it.</summary>
+    public static string CursorSql(DbCommand command, ProjectScope scope) =>
+        scope.SqlCondition(command, "\"Project\"") is { } visible
+            ? $"SELECT \"Seq\" FROM \"Completions\" WHERE \"Id\" = @after AND {visible}"
+            : "SELECT \"Seq\" FROM \"Completions\" WHERE \"Id\" = @after";
 
     static void Add(DbCommand command, string name, object value)
     {

@@ -14,21 +14,25 @@ namespace ChatApi.Storage;
 /// </summary>
 public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts, CompletionWriter writer)
 {
-    /// <summary>Returns once the completion's transaction has committed.</summary>
-    public Task SaveAsync(StoredCompletion row, CancellationToken ct) => writer.WriteAsync(row, ct);
+    /// <summary>Stores <paramref name="row"/> in <paramref name="project"/>; returns once the completion's transaction has committed.</summary>
+    public Task SaveAsync(StoredCompletion row, string project, CancellationToken ct)
+    {
+        row.Project = project;
+        return writer.WriteAsync(row, ct);
+    }
 
     /// <summary>The stored completion's JSON, as get returns it.</summary>
-    public async Task<string?> FindAsync(string id, CancellationToken ct)
+    public async Task<string?> FindAsync(string id, ProjectScope scope, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Completions.AsNoTracking().Where(c => c.Id == id).Select(c => c.ResponseJson).FirstOrDefaultAsync(ct);
+        return await db.Completions.AsNoTracking().VisibleTo(scope).Where(c => c.Id == id).Select(c => c.ResponseJson).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>
     /// A page in cursor order, or null when the <c>after</c> cursor names no stored completion.
     /// Items stay the stored JSON: the list writes them through without a parse and a reserialize.
     /// </summary>
-    public async Task<Page<StoredCompletionJson>?> ListAsync(ListChatCompletionsQuery query, CancellationToken ct)
+    public async Task<Page<StoredCompletionJson>?> ListAsync(ListChatCompletionsQuery query, ProjectScope scope, CancellationToken ct)
     {
         var page = query.Page;
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -37,14 +41,14 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
         {
             var connection = db.Database.GetDbConnection();
             var items = new List<StoredCompletionJson>(page.Limit + 1);
-            await using (var command = CompletionListQuery.Build(connection, query.Model, query.Metadata, page.After, page.Order, page.Limit + 1))
+            await using (var command = CompletionListQuery.Build(connection, scope, query.Model, query.Metadata, page.After, page.Order, page.Limit + 1))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                     items.Add(new StoredCompletionJson(reader.GetString(0), reader.GetString(1)));
             }
             // An empty page is the only one that can hide an unknown cursor.
-            if (items.Count == 0 && page.After is { } after && await SeqOfAsync(connection, after, ct) is null)
+            if (items.Count == 0 && page.After is { } after && await SeqOfAsync(connection, after, scope, ct) is null)
                 return null;
 
             var hasMore = items.Count > page.Limit;
@@ -59,10 +63,10 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
     }
 
     /// <summary>Replaces the metadata and returns the updated JSON; null when no such completion is stored.</summary>
-    public async Task<string?> UpdateMetadataAsync(string id, IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
+    public async Task<string?> UpdateMetadataAsync(string id, IReadOnlyDictionary<string, string> metadata, ProjectScope scope, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var row = await db.Completions.Include(c => c.Metadata).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var row = await db.Completions.VisibleTo(scope).Include(c => c.Metadata).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (row is null)
             return null;
 
@@ -75,27 +79,27 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
         return row.ResponseJson;
     }
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken ct)
+    public async Task<bool> DeleteAsync(string id, ProjectScope scope, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         // Metadata rows go with it through the foreign key's ON DELETE CASCADE.
-        return await db.Completions.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0;
+        return await db.Completions.VisibleTo(scope).Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0;
     }
 
     /// <summary>The stored request messages, each as its JSON, or null when no such completion is stored.</summary>
-    public async Task<IReadOnlyList<JsonElement>?> MessagesAsync(string id, CancellationToken ct)
+    public async Task<IReadOnlyList<JsonElement>?> MessagesAsync(string id, ProjectScope scope, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var json = await db.Completions.AsNoTracking().Where(c => c.Id == id).Select(c => c.MessagesJson).FirstOrDefaultAsync(ct);
+        var json = await db.Completions.AsNoTracking().VisibleTo(scope).Where(c => c.Id == id).Select(c => c.MessagesJson).FirstOrDefaultAsync(ct);
         return json is null ? null : [.. JsonDocument.Parse(json).RootElement.EnumerateArray()];
     }
 
-    static async Task<long?> SeqOfAsync(DbConnection connection, string id, CancellationToken ct)
+    static async Task<long?> SeqOfAsync(DbConnection connection, string id, ProjectScope scope, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"Seq\" FROM \"Completions\" WHERE \"Id\" = @id";
+        command.CommandText = CompletionListQuery.CursorSql(command, scope);
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "id";
+        parameter.ParameterName = "after";
         parameter.Value = id;
         command.Parameters.Add(parameter);
         return await command.ExecuteScalarAsync(ct) is { } seq and not DBNull ? Convert.ToInt64(seq, CultureInfo.InvariantCulture) : null;

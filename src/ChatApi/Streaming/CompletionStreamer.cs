@@ -3,6 +3,7 @@ using ChatApi.Backends;
 using ChatApi.Backends.Upstream;
 using ChatApi.Contracts;
 using ChatApi.Http;
+using ChatApi.RateLimits;
 using ChatApi.Storage;
 
 namespace ChatApi.Streaming;
@@ -17,7 +18,7 @@ public static class CompletionStreamer
     // Chunks the backend has ready at once go out together, up to this many bytes.
     const int MaxUnflushedBytes = 16 * 1024;
 
-    public static async Task StreamAsync(HttpContext http, BackendRoute route, ChatRequest request, CompletionStore store, RelayNotes notes, CancellationToken ct)
+    public static async Task StreamAsync(HttpContext http, BackendRoute route, ChatRequest request, CompletionStore store, RelayNotes notes, string project, CancellationToken ct)
     {
         var response = http.Response;
         var typed = request.Typed;
@@ -69,7 +70,7 @@ public static class CompletionStreamer
 
         var completion = assembler?.Build() is { } whole ? ChatReply.Typed(whole).ToJson() : relayed is { Complete: true } ? relayed.Build() : (JsonElement?)null;
         if (completion is { } json)
-            await store.SaveAsync(StoredCompletionDocument.Row(json, request, typed.Model!, RequestIds.Of(http), notes.For(route, headers, json, request)), ct);
+            await store.SaveAsync(StoredCompletionDocument.Row(json, request, typed.Model!, RequestIds.Of(http), notes.For(route, headers, json, request)), project, ct);
         if (!started)
             SseWriter.Start(response);
         await SseWriter.WriteDoneAsync(response, ct);
@@ -78,6 +79,8 @@ public static class CompletionStreamer
     static long WriteTyped(HttpResponse response, ChatCompletionChunk chunk, CompletionAssembler? assembler, bool includeUsage)
     {
         assembler?.Add(chunk);
+        if (chunk.Usage is { } usage)
+            TokenUsage.Settle(response.HttpContext, usage.TotalTokens);
         // A backend may report usage unasked, so that a stored stream has it; the client sees it only when it asked.
         return includeUsage || !CompletionChunker.IsUsageChunk(chunk) ? SseWriter.Write(response, chunk, includeUsage) : 0;
     }
@@ -101,6 +104,8 @@ public static class CompletionStreamer
         using (parsed)
         {
             assembler.Add(parsed.RootElement);
+            if (TokenUsage.TotalOf(parsed.RootElement) is { } total)
+                TokenUsage.Settle(response.HttpContext, total);
             return showUsage || !IsUsageChunk(parsed.RootElement) ? SseWriter.WriteData(response, item.Data!, item.EventType) : 0;
         }
     }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -8,11 +10,15 @@ namespace ChatApi.Tests.Infrastructure;
 public sealed class ChatApiFactory : WebApplicationFactory<Program>
 {
     readonly Dictionary<string, string?> _settings;
+    readonly Action<IServiceCollection>? _services;
 
-    public ChatApiFactory(Dictionary<string, string?>? settings = null)
+    /// <param name="services">replaces services after the server's own, e.g. a FakeTimeProvider</param>
+    public ChatApiFactory(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         DatabasePath = Path.Combine(Path.GetTempPath(), $"chatapi-test-{Guid.NewGuid():N}.db");
-        _settings = new Dictionary<string, string?> { ["ConnectionStrings:ChatApi"] = $"Data Source={DatabasePath}" };
+        _services = services;
+        // No keys file: a developer's src/ChatApi/chatapi-keys.json must not turn keys on for every test.
+        _settings = new Dictionary<string, string?> { ["ConnectionStrings:ChatApi"] = $"Data Source={DatabasePath}", ["Auth:KeysFile"] = "" };
         foreach (var (key, value) in settings ?? [])
             _settings[key] = value;
     }
@@ -31,6 +37,8 @@ public sealed class ChatApiFactory : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 
     public override async ValueTask DisposeAsync()

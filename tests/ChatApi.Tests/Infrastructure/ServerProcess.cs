@@ -22,15 +22,18 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }
 
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="bindHost">the host of <c>--urls</c>; clients always connect to 127.0.0.1</param>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string bindHost = "127.0.0.1", IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "ChatApi.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning" })
+        foreach (var argument in new[] { dll, "--urls", $"http://{bindHost}:{port}", "--Logging:LogLevel:Default=Warning" })
             start.ArgumentList.Add(argument);
         foreach (var (key, value) in settings)
             start.ArgumentList.Add($"--{key}={value}");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
 
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -68,7 +71,8 @@ public sealed class ServerProcess : IAsyncDisposable
             try
             {
                 using var response = await Client.GetAsync("/v1/models");
-                if (response.StatusCode == HttpStatusCode.OK)
+                // 401: up, with keys configured.
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                     return;
             }
             catch (HttpRequestException)
@@ -79,7 +83,7 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException("ChatApi did not answer within 30 s.");
     }
 
-    static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

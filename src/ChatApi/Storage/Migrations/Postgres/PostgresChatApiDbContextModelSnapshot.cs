@@ -46,6 +46,13 @@ namespace ChatApi.Storage.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default");
+
                     b.Property<string>("ResponseJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -56,6 +63,8 @@ namespace ChatApi.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Model", "Seq");
+
+                    b.HasIndex("Project", "Seq");
 
                     b.ToTable("Completions", (string)null);
                 });

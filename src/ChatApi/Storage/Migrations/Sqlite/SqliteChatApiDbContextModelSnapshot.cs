@@ -39,6 +39,13 @@ namespace ChatApi.Storage.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default");
+
                     b.Property<string>("ResponseJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -49,6 +56,8 @@ namespace ChatApi.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Model", "Seq");
+
+                    b.HasIndex("Project", "Seq");
 
                     b.ToTable("Completions", (string)null);
                 });

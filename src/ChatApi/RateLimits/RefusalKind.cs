@@ -1,0 +1,9 @@
+namespace ChatApi.RateLimits;
+
+internal enum RefusalKind
+{
+    Requests,
+    Tokens,
+    TooLarge,
+    Concurrent,
+}
