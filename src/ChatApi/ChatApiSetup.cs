@@ -9,6 +9,7 @@ using ChatApi.Errors;
 using ChatApi.Http;
 using ChatApi.Models;
 using ChatApi.OpenApi;
+using ChatApi.Responses;
 using ChatApi.Storage;
 using Microsoft.Extensions.Options;
 
@@ -53,6 +54,7 @@ public static class ChatApiSetup
 
         app.MapCompletions();
         app.MapModels();
+        app.MapResponses();
         return app;
     }
 }
