@@ -33,6 +33,8 @@ public sealed record Response
     public int TopLogprobs { get; init; }
     public double TopP { get; init; } = 1;
     public string Truncation { get; init; } = "disabled";
+    // The spec types `usage` as an object, not nullable: left out until there is one (response.created, in_progress).
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ResponseUsage? Usage { get; init; }
 
     // The spec types `user` as a string (not nullable), so it is left out rather than written as null.
