@@ -37,7 +37,7 @@ public static class ResponseEndpoints
         if (problem is not null)
             return OpenAIErrors.BadRequest(problem);
 
-        var chat = ChatRequestTranslator.Translate(request, turn!.Context, turn.Input);
+        var chat = ChatRequest.FromTyped(ChatRequestTranslator.Translate(request, turn!.Context, turn.Input));
         var backend = router.Resolve(request.Model!);
         if (request.Stream == true)
         {
@@ -45,8 +45,11 @@ public static class ResponseEndpoints
             return TypedResults.Empty;
         }
 
-        var completion = await backend.CompleteAsync(chat, ct);
-        var outcome = CompletionTranslator.Translate(completion);
+        var reply = await backend.CompleteAsync(chat, ct);
+        foreach (var (name, value) in reply.Headers)
+            http.Response.Headers.Append(name, value);
+        // A typed answer translates as it is; a relayed one (a chat-only upstream) from the JSON it sent.
+        var outcome = reply.Completion is { } completion ? CompletionTranslator.Translate(completion) : CompletionTranslator.Translate(reply.Relayed!.Json);
         var response = ResponseBuilder.Build(request, turn.Id, turn.CreatedAt, outcome, time.GetUtcNow().ToUnixTimeSeconds());
         if (turn.Stored)
             await store.SaveAsync(ResponseRows.For(turn, response, outcome.AssistantTurn), ct);

@@ -1,5 +1,6 @@
 using ChatApi.Backends;
 using ChatApi.Contracts;
+using System.Text.Json;
 using ChatApi.Errors;
 using ChatApi.Storage;
 using ChatApi.Streaming;
@@ -15,7 +16,7 @@ public static class ResponseStreamer
 {
     const int MaxUnflushedBytes = 16 * 1024;
 
-    public static async Task StreamAsync(HttpContext http, IChatBackend backend, CreateChatCompletionRequest chat, ResponseTurn turn,
+    public static async Task StreamAsync(HttpContext http, IChatBackend backend, ChatRequest chat, ResponseTurn turn,
         ResponseStore store, TimeProvider time, CancellationToken ct)
     {
         var response = http.Response;
@@ -26,6 +27,8 @@ public static class ResponseStreamer
         var next = chunks.MoveNextAsync();
         var more = await next; // a refusal before the first chunk is still an HTTP error
 
+        foreach (var (name, value) in (more ? chunks.Current.Headers : null) ?? [])
+            response.Headers.Append(name, value);
         SseWriter.Start(response);
         foreach (var e in translator.Start())
             unflushed += ResponseSseWriter.Write(response, e);
@@ -34,7 +37,8 @@ public static class ResponseStreamer
         {
             while (more)
             {
-                foreach (var e in translator.Add(chunks.Current))
+                var (chunk, reasoning) = ChunkOf(chunks.Current);
+                foreach (var e in translator.Add(chunk, reasoning))
                     unflushed += ResponseSseWriter.Write(response, e);
                 if (unflushed >= MaxUnflushedBytes)
                     unflushed = await FlushAsync(response, ct);
@@ -59,6 +63,20 @@ public static class ResponseStreamer
         foreach (var e in finish)
             ResponseSseWriter.Write(response, e);
         await FlushAsync(response, ct);
+    }
+
+    /// <summary>A typed chunk as it is; a relayed one (a chat-only upstream) parsed, with any reasoning text beside its delta.</summary>
+    static (ChatCompletionChunk, string?) ChunkOf(ChatStreamEvent item)
+    {
+        if (item.Chunk is { } typed)
+            return (typed, null);
+        var json = item.ToJson();
+        var chunk = json.Deserialize(ChatApiJsonContext.Default.ChatCompletionChunk)!;
+        var reasoning = json.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array
+            && choices.GetArrayLength() > 0 && choices[0].TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.Object
+                ? Translation.CompletionTranslator.ReasoningOf(delta)
+                : null;
+        return (chunk, reasoning);
     }
 
     static async Task<long> FlushAsync(HttpResponse response, CancellationToken ct)
