@@ -37,7 +37,7 @@ public static class ResponseEndpoints
         if (problem is not null)
             return OpenAIErrors.BadRequest(problem);
 
-        var chat = ChatRequest.FromTyped(ChatRequestTranslator.Translate(request, turn!.Context, turn.Input));
+        var chat = ChatRequestTranslator.ToChatRequest(ChatRequestTranslator.Translate(request, turn!.Context, turn.Input));
         var backend = router.Resolve(request.Model!);
         if (request.Stream == true)
         {

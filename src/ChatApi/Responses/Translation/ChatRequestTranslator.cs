@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatApi.Backends;
 using ChatApi.Contracts;
 using ChatApi.Contracts.Responses;
 
@@ -11,6 +12,12 @@ namespace ChatApi.Responses.Translation;
 /// </summary>
 public static class ChatRequestTranslator
 {
+    // A translated request goes to the backend (and to a chat-only upstream) with only the fields it has, no nulls.
+    static readonly JsonSerializerOptions BodyOptions = new(ChatApiJson.Options) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    public static ChatRequest ToChatRequest(CreateChatCompletionRequest typed) =>
+        new(JsonSerializer.SerializeToUtf8Bytes(typed, BodyOptions.GetTypeInfo(typeof(CreateChatCompletionRequest))), typed);
+
     public static CreateChatCompletionRequest Translate(CreateResponse request, IReadOnlyList<ChatCompletionRequestMessage> context, TranslatedInput input)
     {
         var messages = new List<ChatCompletionRequestMessage>(context.Count + input.Messages.Count + 1);

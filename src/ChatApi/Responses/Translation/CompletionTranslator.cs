@@ -51,9 +51,9 @@ public static class CompletionTranslator
     public static ResponseUsage? Usage(CompletionUsage? usage) => usage is null ? null : new ResponseUsage
     {
         InputTokens = usage.PromptTokens,
-        InputTokensDetails = new InputTokensDetails { CachedTokens = usage.PromptTokensDetails.CachedTokens },
+        InputTokensDetails = new InputTokensDetails { CachedTokens = usage.PromptTokensDetails?.CachedTokens ?? 0 },
         OutputTokens = usage.CompletionTokens,
-        OutputTokensDetails = new OutputTokensDetails { ReasoningTokens = usage.CompletionTokensDetails.ReasoningTokens },
+        OutputTokensDetails = new OutputTokensDetails { ReasoningTokens = usage.CompletionTokensDetails?.ReasoningTokens ?? 0 },
     };
 
     public static OutputMessage Message(string id, string status, OutputContent content) =>
