@@ -10,6 +10,7 @@ using ChatApi.Errors;
 using ChatApi.Http;
 using ChatApi.Models;
 using ChatApi.OpenApi;
+using ChatApi.Responses;
 using ChatApi.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -62,6 +63,7 @@ public static class ChatApiSetup
 
         app.MapCompletions();
         app.MapModels();
+        app.MapResponses();
         return app;
     }
 }

@@ -14,6 +14,15 @@ public static class CompletionIds
 
     public static string NewToolCallId() => "call_" + RandomSuffix(24);
 
+    /// <summary>Responses ids: a prefix (<c>resp_</c>, <c>msg_</c>, <c>fc_</c>, <c>rs_</c>) and 48 hex digits, as OpenAI's.</summary>
+    public static string NewHexId(string prefix) => string.Create(prefix.Length + 48, prefix, static (chars, prefix) =>
+    {
+        Span<byte> random = stackalloc byte[24];
+        FillRandom(random);
+        prefix.CopyTo(chars);
+        Convert.TryToHexStringLower(random, chars[prefix.Length..], out _);
+    });
+
     // Asked once per HTTP request, so built in place: "req_" and 32 hex digits.
     public static string NewRequestId() => string.Create(36, 0, static (chars, _) =>
     {

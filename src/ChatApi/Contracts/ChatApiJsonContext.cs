@@ -1,5 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using ChatApi.Contracts.Responses;
+using ChatApi.Contracts.Responses.Events;
+using ChatApi.Responses;
 
 namespace ChatApi.Contracts;
 
@@ -27,4 +31,26 @@ namespace ChatApi.Contracts;
 [JsonSerializable(typeof(ListModelsResponse))]
 [JsonSerializable(typeof(Model))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(CreateResponse))]
+[JsonSerializable(typeof(Response))]
+[JsonSerializable(typeof(ResponseDeleted))]
+[JsonSerializable(typeof(TokenCounts))]
+[JsonSerializable(typeof(ResponseItemList))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(ResponseCompletedEvent))]
+[JsonSerializable(typeof(ResponseContentPartAddedEvent))]
+[JsonSerializable(typeof(ResponseContentPartDoneEvent))]
+[JsonSerializable(typeof(ResponseCreatedEvent))]
+[JsonSerializable(typeof(ResponseErrorEvent))]
+[JsonSerializable(typeof(ResponseFailedEvent))]
+[JsonSerializable(typeof(ResponseFunctionCallArgumentsDeltaEvent))]
+[JsonSerializable(typeof(ResponseFunctionCallArgumentsDoneEvent))]
+[JsonSerializable(typeof(ResponseInProgressEvent))]
+[JsonSerializable(typeof(ResponseIncompleteEvent))]
+[JsonSerializable(typeof(ResponseOutputItemAddedEvent))]
+[JsonSerializable(typeof(ResponseOutputItemDoneEvent))]
+[JsonSerializable(typeof(ResponseReasoningTextDeltaEvent))]
+[JsonSerializable(typeof(ResponseReasoningTextDoneEvent))]
+[JsonSerializable(typeof(ResponseTextDeltaEvent))]
+[JsonSerializable(typeof(ResponseTextDoneEvent))]
 internal sealed partial class ChatApiJsonContext : JsonSerializerContext;

@@ -10,6 +10,7 @@ public abstract class ChatApiDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<StoredCompletion> Completions => Set<StoredCompletion>();
     public DbSet<StoredMetadata> Metadata => Set<StoredMetadata>();
+    public DbSet<StoredResponse> Responses => Set<StoredResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatApiDbContext).Assembly);

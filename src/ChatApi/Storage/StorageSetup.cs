@@ -36,6 +36,7 @@ public static class StorageSetup
         services.AddSingleton<CompletionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
         services.AddSingleton<CompletionStore>();
+        services.AddSingleton<ResponseStore>();
         return services;
     }
 

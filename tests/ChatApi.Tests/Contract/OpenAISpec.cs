@@ -17,6 +17,7 @@ public sealed partial class OpenAISpec
     [
         "CreateChatCompletionResponse", "ChatCompletionList", "ChatCompletionMessageList", "ChatCompletionDeleted",
         "ErrorResponse", "ListModelsResponse", "Model",
+        "Response", "ResponseStreamEvent", "ResponseItemList", "TokenCountsResource",
     ];
 
     static readonly Lazy<Task<OpenAISpec>> Loaded = new(() => Task.Run(LoadAsync));

@@ -27,4 +27,19 @@ public static class Requests
             ["parameters"] = JsonNode.Parse(parametersJson),
         },
     };
+
+    public static JsonObject Response(string input = "Hello!", string model = "gpt-4o") => new()
+    {
+        ["model"] = model,
+        ["input"] = input,
+    };
+
+    public static JsonObject ResponseFunctionTool(string name = "get_weather") => new()
+    {
+        ["type"] = "function",
+        ["name"] = name,
+        ["description"] = "The weather in a city",
+        ["parameters"] = JsonNode.Parse("""{"type":"object","properties":{"city":{"type":"string"}},"required":["city"],"additionalProperties":false}"""),
+        ["strict"] = true,
+    };
 }

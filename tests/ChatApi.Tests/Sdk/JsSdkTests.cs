@@ -30,7 +30,7 @@ public sealed partial class JsSdkTests
 
     static async Task EnsurePackagesAsync(CancellationToken ct)
     {
-        if (Directory.Exists(Path.Combine(RepoPaths.SdkJs, "node_modules", "openai")))
+        if (Directory.Exists(Path.Combine(RepoPaths.SdkJs, "node_modules", "openai")) && Directory.Exists(Path.Combine(RepoPaths.SdkJs, "node_modules", "@openai", "agents")))
             return;
         if (ExternalProcess.Find("npm") is not { } npm)
         {

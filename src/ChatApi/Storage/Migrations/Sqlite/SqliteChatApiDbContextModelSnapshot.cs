@@ -83,6 +83,45 @@ namespace ChatApi.Storage.Migrations.Sqlite
                     b.ToTable("CompletionMetadata", (string)null);
                 });
 
+            modelBuilder.Entity("ChatApi.Storage.StoredResponse", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContextJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.ToTable("Responses", (string)null);
+                });
+
             modelBuilder.Entity("ChatApi.Storage.StoredMetadata", b =>
                 {
                     b.HasOne("ChatApi.Storage.StoredCompletion", null)

@@ -1,0 +1,3 @@
+namespace ChatApi.Contracts.Responses.Events;
+
+public sealed record ResponseCreatedEvent(Response Response) : ResponseStreamEvent("response.created");

@@ -1,0 +1,3 @@
+namespace ChatApi.Contracts.Responses.Events;
+
+public sealed record ResponseFailedEvent(Response Response) : ResponseStreamEvent("response.failed");

@@ -1,0 +1,3 @@
+namespace ChatApi.Contracts.Responses.Events;
+
+public sealed record ResponseInProgressEvent(Response Response) : ResponseStreamEvent("response.in_progress");

@@ -1,0 +1,3 @@
+namespace ChatApi.Contracts.Responses.Events;
+
+public sealed record ResponseIncompleteEvent(Response Response) : ResponseStreamEvent("response.incomplete");

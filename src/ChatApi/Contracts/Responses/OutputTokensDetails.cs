@@ -1,0 +1,6 @@
+namespace ChatApi.Contracts.Responses;
+
+public sealed record OutputTokensDetails
+{
+    public int ReasoningTokens { get; init; }
+}

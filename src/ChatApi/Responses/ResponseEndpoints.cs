@@ -1,0 +1,133 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatApi.Backends;
+using ChatApi.Backends.Tokens;
+using ChatApi.Completions;
+using ChatApi.Contracts;
+using ChatApi.Contracts.Responses;
+using ChatApi.Contracts.Responses.Events;
+using ChatApi.Errors;
+using ChatApi.OpenApi;
+using ChatApi.Responses.Streaming;
+using ChatApi.Responses.Translation;
+using ChatApi.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChatApi.Responses;
+
+/// <summary>The Responses API on any chat backend: requests translate to chat completions and answers back.</summary>
+public static class ResponseEndpoints
+{
+    public static RouteGroupBuilder MapResponses(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/responses").WithTags("Responses");
+        group.MapPost("/", Create).WithName("createResponse")
+            .Produces<ResponseStreamEvent>(StatusCodes.Status200OK, "text/event-stream");
+        group.MapPost("/input_tokens", InputTokens).WithName("Getinputtokencounts");
+        group.MapGet("/{response_id}", Get).WithName("getResponse");
+        group.MapDelete("/{response_id}", Delete).WithName("deleteResponse");
+        group.MapGet("/{response_id}/input_items", InputItems).WithName("listInputItems").WithPageParameters();
+        return group;
+    }
+
+    static async Task<Results<Ok<Response>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
+        CreateResponse request, BackendRouter router, ResponseStore store, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var (turn, problem) = await BeginAsync(request, store, time, ct);
+        if (problem is not null)
+            return OpenAIErrors.BadRequest(problem);
+
+        var chat = ChatRequestTranslator.ToChatRequest(ChatRequestTranslator.Translate(request, turn!.Context, turn.Input));
+        var backend = router.Resolve(request.Model!);
+        if (request.Stream == true)
+        {
+            await ResponseStreamer.StreamAsync(http, backend, chat, turn, store, time, ct);
+            return TypedResults.Empty;
+        }
+
+        var reply = await backend.CompleteAsync(chat, ct);
+        foreach (var (name, value) in reply.Headers)
+            http.Response.Headers.Append(name, value);
+        // A typed answer translates as it is; a relayed one (a chat-only upstream) from the JSON it sent.
+        var outcome = reply.Completion is { } completion ? CompletionTranslator.Translate(completion) : CompletionTranslator.Translate(reply.Relayed!.Json);
+        var response = ResponseBuilder.Build(request, turn.Id, turn.CreatedAt, outcome, time.GetUtcNow().ToUnixTimeSeconds());
+        if (turn.Stored)
+            await store.SaveAsync(ResponseRows.For(turn, response, outcome.AssistantTurn), ct);
+        return TypedResults.Ok(response);
+    }
+
+    static async Task<Results<Ok<TokenCounts>, BadRequest<ErrorResponse>>> InputTokens(
+        CreateResponse request, ResponseStore store, TimeProvider time, TokenCounter tokens, CancellationToken ct)
+    {
+        var (turn, problem) = await BeginAsync(request, store, time, ct);
+        if (problem is not null)
+            return OpenAIErrors.BadRequest(problem);
+
+        var chat = ChatRequestTranslator.Translate(request, turn!.Context, turn.Input);
+        return TypedResults.Ok(new TokenCounts { InputTokens = tokens.CountPrompt(chat.Messages!) });
+    }
+
+    /// <summary>Validates the request, reads its input and loads the context it continues (one row, however long the chain).</summary>
+    static async Task<(ResponseTurn?, Error?)> BeginAsync(CreateResponse request, ResponseStore store, TimeProvider time, CancellationToken ct)
+    {
+        if (CreateResponseValidator.Validate(request) is { } problem)
+            return (null, problem);
+        var (input, inputProblem) = InputTranslator.Translate(request.Input);
+        if (inputProblem is not null)
+            return (null, inputProblem);
+
+        IReadOnlyList<ChatCompletionRequestMessage> context = [];
+        if (request.PreviousResponseId is { } previous)
+        {
+            if (await store.ContextAsync(previous, ct) is not { } json)
+                return (null, Problems.Invalid("previous_response_id", $"Previous response with id '{previous}' not found.", "previous_response_not_found"));
+            context = ResponseRows.ReadContext(json);
+        }
+        if (context.Count + input!.Messages.Count == 0)
+            return (null, Problems.Missing("input"));
+
+        return (new ResponseTurn(request, CompletionIds.NewHexId("resp_"), time.GetUtcNow().ToUnixTimeSeconds(), context, input), null);
+    }
+
+    static async Task<Results<ContentHttpResult, NotFound<ErrorResponse>>> Get(string response_id, ResponseStore store, CancellationToken ct) =>
+        await store.FindAsync(response_id, ct) is { } json
+            ? TypedResults.Content(json, "application/json")
+            : NotFound(response_id);
+
+    static async Task<Results<Ok<ResponseDeleted>, NotFound<ErrorResponse>>> Delete(string response_id, ResponseStore store, CancellationToken ct) =>
+        await store.DeleteAsync(response_id, ct)
+            ? TypedResults.Ok(new ResponseDeleted { Id = response_id })
+            : NotFound(response_id);
+
+    static async Task<Results<Ok<ResponseItemList>, NotFound<ErrorResponse>, BadRequest<ErrorResponse>>> InputItems(
+        string response_id, InputItemsQuery query, ResponseStore store, CancellationToken ct)
+    {
+        if (query.Problem is { } problem)
+            return OpenAIErrors.BadRequest(problem);
+        if (await store.InputItemsAsync(response_id, ct) is not { } json)
+            return NotFound(response_id);
+
+        var items = JsonNode.Parse(json)!.AsArray().Select(i => i!).ToList();
+        if (query.Page.Order == ListOrder.Desc)
+            items.Reverse();
+        var start = 0;
+        if (query.Page.After is { } after)
+        {
+            var index = items.FindIndex(i => i["id"]?.GetValue<string>() == after);
+            if (index < 0)
+                return OpenAIErrors.BadRequest(Problems.Invalid("after", $"Invalid 'after': no item with id '{after}' was found to continue from.", "invalid_value"));
+            start = index + 1;
+        }
+        var page = items.Skip(start).Take(query.Page.Limit).ToList();
+        return TypedResults.Ok(new ResponseItemList
+        {
+            Data = page,
+            FirstId = page.FirstOrDefault()?["id"]?.GetValue<string>(),
+            LastId = page.LastOrDefault()?["id"]?.GetValue<string>(),
+            HasMore = start + page.Count < items.Count,
+        });
+    }
+
+    static NotFound<ErrorResponse> NotFound(string responseId) =>
+        OpenAIErrors.NotFound($"Response with id '{responseId}' not found.", "response_id");
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChatApi.Storage;
+
+internal sealed class StoredResponseConfiguration : IEntityTypeConfiguration<StoredResponse>
+{
+    public void Configure(EntityTypeBuilder<StoredResponse> e)
+    {
+        e.ToTable("Responses");
+        e.HasKey(r => r.Seq);
+        e.Property(r => r.Seq).ValueGeneratedOnAdd();
+        e.Property(r => r.Id).HasMaxLength(64).IsRequired();
+        e.Property(r => r.Model).HasMaxLength(256);
+        e.HasIndex(r => r.Id).IsUnique();
+    }
+}
