@@ -2,10 +2,12 @@ using ChatApi.Backends;
 using ChatApi.Contracts;
 using ChatApi.Errors;
 using ChatApi.Http;
+using ChatApi.Limits;
 using ChatApi.OpenApi;
 using ChatApi.Storage;
 using ChatApi.Streaming;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace ChatApi.Completions;
 
@@ -25,9 +27,9 @@ public static class CompletionEndpoints
     }
 
     static async Task<Results<Ok<ChatCompletion>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
-        CreateChatCompletionRequest request, BackendRouter router, CompletionStore store, HttpContext http, CancellationToken ct)
+        CreateChatCompletionRequest request, BackendRouter router, CompletionStore store, IOptions<LimitsOptions> limits, HttpContext http, CancellationToken ct)
     {
-        if (ChatCompletionRequestValidator.Validate(request) is { } problem)
+        if (ChatCompletionRequestValidator.Validate(request, limits.Value) is { } problem)
             return OpenAIErrors.BadRequest(problem);
 
         var backend = router.Resolve(request.Model!);
@@ -108,8 +110,8 @@ public static class CompletionEndpoints
     }
 
     static NotFound<ErrorResponse> NotFound(string completionId) =>
-        OpenAIErrors.NotFound($"No chat completion found with id '{completionId}'.", "completion_id");
+        OpenAIErrors.NotFound($"No chat completion found with id '{Excerpt.Of(completionId)}'.", "completion_id");
 
     static Error UnknownCursor(string after) =>
-        Problems.Invalid("after", $"Invalid 'after': no item with id '{after}' was found to continue from.", "invalid_value");
+        Problems.Invalid("after", $"Invalid 'after': no item with id '{Excerpt.Of(after)}' was found to continue from.", "invalid_value");
 }

@@ -41,6 +41,9 @@ internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHand
             return OpenAIErrors.Body(OpenAIErrors.UnparsableBody);
 
         var param = ParamFromPath(json.Path);
+        if (param is not null && json.Data[NestedJson.InnerPathKey] is string inner)
+            param += inner;
+        param = param is null ? null : Excerpt.Of(param, 200);
         return param is null
             ? OpenAIErrors.Body(OpenAIErrors.UnparsableBody)
             : OpenAIErrors.Body($"Invalid type for '{param}'.", param, "invalid_type");
