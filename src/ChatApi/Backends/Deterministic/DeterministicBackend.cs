@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ChatApi.Backends.Tokens;
 using ChatApi.Contracts;
+using ChatApi.Limits;
 using ChatApi.Streaming;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +11,12 @@ namespace ChatApi.Backends.Deterministic;
 /// The embedded default: answers any model with readable text, tool calls or schema-valid JSON that depend only on the request,
 /// so the same messages, model, seed and choice index always give the same reply. Paced by <see cref="DeterministicOptions"/>.
 /// </summary>
-public sealed class DeterministicBackend(TokenCounter tokens, TimeProvider time, IOptions<DeterministicOptions> options) : IChatBackend
+public sealed class DeterministicBackend(TokenCounter tokens, TimeProvider time, IOptions<DeterministicOptions> options, IOptions<LimitsOptions> limits) : IChatBackend
 {
     /// <summary>Identifies this backend's generator; it changes when its output would.</summary>
     public const string Fingerprint = "fp_chatapi_det_v2";
 
-    readonly ReplyComposer _composer = new(tokens);
+    readonly ReplyComposer _composer = new(tokens, limits.Value);
 
     public async Task<ChatCompletion> CompleteAsync(CreateChatCompletionRequest request, CancellationToken ct)
     {
