@@ -21,16 +21,33 @@ public sealed class DeterministicBackend(TokenCounter tokens, TimeProvider time,
     public async Task<ChatCompletion> CompleteAsync(CreateChatCompletionRequest request, CancellationToken ct)
     {
         var pacer = new StreamPacer(options.Value, time);
-        var (completion, _) = Generate(request);
+        var (completion, _) = Generate(request, ct);
         await pacer.WaitForWholeAsync(completion.Usage!.CompletionTokens, ct);
         return completion;
     }
 
     public async IAsyncEnumerable<ChatCompletionChunk> StreamAsync(CreateChatCompletionRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
+        // Token by token: each choice is composed when the stream reaches it, and a plain reply's tokens are made as they are sent.
         var pacer = new StreamPacer(options.Value, time);
-        var (completion, contentTokens) = Generate(request);
-        foreach (var chunk in CompletionChunker.Split(completion, request, tokens, contentTokens))
+        var promptTokens = tokens.CountPrompt(request.Messages!);
+        var head = new ChatCompletion
+        {
+            Id = CompletionIds.NewCompletionId(),
+            Created = time.GetUtcNow().ToUnixTimeSeconds(),
+            Model = request.Model!,
+            Choices = [],
+            SystemFingerprint = Fingerprint,
+        };
+        var completionTokens = 0;
+        var choices = Enumerable.Range(0, request.ChoiceCount).Select(index =>
+        {
+            var choice = _composer.ComposeStreamed(request, index);
+            completionTokens += choice.Tokens;
+            return choice;
+        });
+        var usage = () => new CompletionUsage { PromptTokens = promptTokens, CompletionTokens = completionTokens };
+        foreach (var chunk in CompletionChunker.Stream(head, request, tokens, choices, usage))
         {
             await pacer.WaitAsync(CompletionChunker.CarriesToken(chunk), ct);
             yield return chunk;
@@ -38,9 +55,13 @@ public sealed class DeterministicBackend(TokenCounter tokens, TimeProvider time,
     }
 
     /// <summary>The completion, and each choice's content split into tokens.</summary>
-    (ChatCompletion, IReadOnlyList<IReadOnlyList<string>>) Generate(CreateChatCompletionRequest request)
+    (ChatCompletion, IReadOnlyList<IReadOnlyList<string>>) Generate(CreateChatCompletionRequest request, CancellationToken ct)
     {
-        var composed = Enumerable.Range(0, request.ChoiceCount).Select(index => _composer.Compose(request, index)).ToList();
+        var composed = Enumerable.Range(0, request.ChoiceCount).Select(index =>
+        {
+            ct.ThrowIfCancellationRequested();
+            return _composer.Compose(request, index);
+        }).ToList();
         var completion = new ChatCompletion
         {
             Id = CompletionIds.NewCompletionId(),

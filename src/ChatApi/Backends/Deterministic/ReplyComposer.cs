@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChatApi.Backends.Tokens;
 using ChatApi.Contracts;
 using ChatApi.Limits;
+using ChatApi.Streaming;
 
 namespace ChatApi.Backends.Deterministic;
 
@@ -41,6 +42,46 @@ public sealed class ReplyComposer(TokenCounter tokens, LimitsOptions? limits = n
         };
         return new ComposedChoice(choice, pieces.Count, pieces);
     }
+
+    /// <summary>
+    /// The choice <see cref="Compose"/> makes, as a stream takes it: a plain text reply (no tools called, no <c>stop</c>, no JSON
+    /// format) gives its tokens and logprobs only as they are read, so a long reply is never held whole; anything else is composed
+    /// first, which the token limits keep small.
+    /// </summary>
+    public StreamedChoice ComposeStreamed(CreateChatCompletionRequest request, int index)
+    {
+        var seed = GenerationSeed.For(request, index);
+        if (request.Stop is not null
+            || request.ResponseFormat?.Type is ResponseFormat.JsonObjectType or ResponseFormat.JsonSchemaType
+            || ToolCallPlanner.Choose(request, new Random(seed)).Count > 0)
+            return Streamed(Compose(request, index));
+
+        var limit = TokenLimit(request, out var serverCap);
+        var topic = ReplyText.TopicOf(request.Messages!);
+        var plan = ReplyText.RequestedLength(request.Messages!) is { } length
+            ? LongPlan(seed, topic, serverCap ? Math.Min(length, limit + 1) : length)
+            : ReplyText.Plan(seed, topic);
+        var count = _replies.Count(plan);
+        var pieces = count > limit ? _replies.Pieces(plan).Take(limit) : _replies.Pieces(plan);
+        return new StreamedChoice
+        {
+            Index = index,
+            Content = pieces,
+            Logprobs = request.Logprobs == true ? TokenLogprobs.Stream(pieces, request.TopLogprobs ?? 0, seed) : null,
+            FinishReason = count > limit ? FinishReasons.Length : FinishReasons.Stop,
+            Tokens = Math.Min(count, limit),
+        };
+    }
+
+    static StreamedChoice Streamed(ComposedChoice composed) => new()
+    {
+        Index = composed.Choice.Index,
+        ToolCalls = composed.Choice.Message.ToolCalls,
+        Content = composed.ContentTokens,
+        Logprobs = composed.Choice.Logprobs?.Content,
+        FinishReason = composed.Choice.FinishReason,
+        Tokens = composed.Tokens,
+    };
 
     /// <summary>The most tokens one choice of <paramref name="request"/> may have; <paramref name="serverCap"/> says the server, not the client, set it.</summary>
     int TokenLimit(CreateChatCompletionRequest request, out bool serverCap)
@@ -102,13 +143,21 @@ public sealed class ReplyComposer(TokenCounter tokens, LimitsOptions? limits = n
     /// <summary>At least <paramref name="length"/> tokens of sentences.</summary>
     (string Text, IReadOnlyList<string> Pieces) LongText(int seed, string? topic, int length)
     {
+        var pieces = _replies.Pieces(LongPlan(seed, topic, length)).ToList();
+        return (string.Concat(pieces), pieces);
+    }
+
+    /// <summary>The plan of a reply of at least <paramref name="length"/> tokens, found by counting, not writing, its tokens.</summary>
+    ReplyPlan LongPlan(int seed, string? topic, int length)
+    {
         var sentences = length / TokensPerSentence + 1;
         while (true)
         {
-            var (text, pieces) = _replies.Compose(seed, topic, sentences);
-            if (pieces.Count >= length)
-                return (text, pieces);
-            sentences += (length - pieces.Count) / TokensPerSentence + 1;
+            var plan = ReplyText.Plan(seed, topic, sentences);
+            var count = _replies.Count(plan);
+            if (count >= length)
+                return plan;
+            sentences += (length - count) / TokensPerSentence + 1;
         }
     }
 
