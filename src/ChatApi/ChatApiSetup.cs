@@ -32,10 +32,12 @@ public static class ChatApiSetup
         services.AddSingleton<BackendRouter>();
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
         services.AddUpstreamBackends(builder.Configuration);
+        services.AddSingleton<RelayNotes>();
         services.AddScriptedAnswers();
         services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
             .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();
 
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         services.AddOptions<LimitsOptions>().BindConfiguration("Limits")
             .Validate(o => o.MaxRequestBodyBytes > 0 && o.MaxMessages > 0 && o.MaxStringLength > 0 && o.MaxCompletionTokens > 0
                 && o.MaxResponseTokens > 0 && o.StalledWriterSeconds > 0, "Limits values must be positive.").ValidateOnStart();
@@ -52,6 +54,7 @@ public static class ChatApiSetup
         // BadRequestExceptionHandler writes every error; the fallback delegate is required but never reached.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = _ => Task.CompletedTask, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
+        app.UseStopOnShutdown();
         app.UseRequestBodyGuard();
 
         app.MapOpenApi();

@@ -18,39 +18,40 @@ public sealed class DeterministicBackend(TokenCounter tokens, TimeProvider time,
 
     readonly ReplyComposer _composer = new(tokens, limits.Value);
 
-    public async Task<ChatCompletion> CompleteAsync(CreateChatCompletionRequest request, CancellationToken ct)
+    public async Task<ChatReply> CompleteAsync(ChatRequest request, CancellationToken ct)
     {
         var pacer = new StreamPacer(options.Value, time);
-        var (completion, _) = Generate(request, ct);
+        var (completion, _) = Generate(request.Typed, ct);
         await pacer.WaitForWholeAsync(completion.Usage!.CompletionTokens, ct);
-        return completion;
+        return ChatReply.Typed(completion);
     }
 
-    public async IAsyncEnumerable<ChatCompletionChunk> StreamAsync(CreateChatCompletionRequest request, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<ChatStreamEvent> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
         // Token by token: each choice is composed when the stream reaches it, and a plain reply's tokens are made as they are sent.
         var pacer = new StreamPacer(options.Value, time);
-        var promptTokens = tokens.CountPrompt(request.Messages!);
+        var typed = request.Typed;
+        var promptTokens = tokens.CountPrompt(typed.Messages!);
         var head = new ChatCompletion
         {
             Id = CompletionIds.NewCompletionId(),
             Created = time.GetUtcNow().ToUnixTimeSeconds(),
-            Model = request.Model!,
+            Model = typed.Model!,
             Choices = [],
             SystemFingerprint = Fingerprint,
         };
         var completionTokens = 0;
-        var choices = Enumerable.Range(0, request.ChoiceCount).Select(index =>
+        var choices = Enumerable.Range(0, typed.ChoiceCount).Select(index =>
         {
-            var choice = _composer.ComposeStreamed(request, index);
+            var choice = _composer.ComposeStreamed(typed, index);
             completionTokens += choice.Tokens;
             return choice;
         });
         var usage = () => new CompletionUsage { PromptTokens = promptTokens, CompletionTokens = completionTokens };
-        foreach (var chunk in CompletionChunker.Stream(head, request, tokens, choices, usage))
+        foreach (var chunk in CompletionChunker.Stream(head, typed, tokens, choices, usage))
         {
             await pacer.WaitAsync(CompletionChunker.CarriesToken(chunk), ct);
-            yield return chunk;
+            yield return ChatStreamEvent.Typed(chunk);
         }
     }
 
