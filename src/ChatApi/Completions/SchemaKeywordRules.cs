@@ -47,12 +47,12 @@ public static class SchemaKeywordRules
                 "enum" => value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 ? null : "must be a non-empty array",
                 "required" => value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String)
                     ? null : "must be an array of strings",
-                "multipleOf" => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var step) && step > 0 ? null : "must be a number greater than 0",
+                "multipleOf" => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var step) && step > 0 && double.IsFinite(step) ? null : "must be a number greater than 0",
                 "items" => value.ValueKind is JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Array
                     ? null : "must be a schema",
-                _ when Counts.Contains(name) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var n) && n >= 0 && n == Math.Floor(n)
+                _ when Counts.Contains(name) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var n) && n >= 0 && double.IsFinite(n) && n == Math.Floor(n)
                     ? null : "must be a non-negative integer",
-                _ when Bounds.Contains(name) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out _) ? null : "must be a finite number",
+                _ when Bounds.Contains(name) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var bound) && double.IsFinite(bound) ? null : "must be a finite number",
                 _ when Strings.Contains(name) => value.ValueKind == JsonValueKind.String ? null : "must be a string",
                 _ when Booleans.Contains(name) => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "must be a boolean",
                 _ when SubSchemas.Contains(name) => value.ValueKind is JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False ? null : "must be a schema",
