@@ -1,3 +1,4 @@
+using ChatApi.Admin;
 using ChatApi.Backends;
 using ChatApi.Backends.Deterministic;
 using ChatApi.Backends.Scripted;
@@ -53,6 +54,7 @@ public static class ChatApiSetup
 
         app.MapCompletions();
         app.MapModels();
+        app.MapAdmin();
         return app;
     }
 }
