@@ -1,12 +1,14 @@
 using ChatApi.Backends.Scripted;
 using ChatApi.Contracts;
 using ChatApi.Errors;
+using ChatApi.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatApi.Admin;
 
 /// <summary>
-/// The admin API for test suites, outside <c>/v1</c>: scripted rules set at run time. Open only to loopback clients
+/// The admin API for test suites, outside <c>/v1</c>: scripted rules set at run time, and clearing the request journal
+/// (<c>Storage:Capture=all</c>) between tests. Open only to loopback clients
 /// (see <see cref="LoopbackOnlyFilter"/>).
 /// </summary>
 public static class AdminEndpoints
@@ -19,6 +21,7 @@ public static class AdminEndpoints
         group.MapPost("/rules", AppendRules).WithName("appendRules");
         group.MapDelete("/rules", ClearRules).WithName("clearRules");
         group.MapPost("/rules/reset", ResetRules).WithName("resetRules");
+        group.MapDelete("/captured", ForgetCaptured).WithName("deleteCaptured");
         return group;
     }
 
@@ -35,6 +38,9 @@ public static class AdminEndpoints
     static JsonHttpResult<RulesFile> ClearRules(ScriptedRules rules) => Active(rules.Clear());
 
     static JsonHttpResult<RulesFile> ResetRules(ScriptedRules rules) => Active(rules.Restart());
+
+    static async Task<Ok<CapturedDeleted>> ForgetCaptured(CompletionStore store, CancellationToken ct) =>
+        TypedResults.Ok(new CapturedDeleted { Deleted = await store.ForgetCapturedAsync(ct) });
 
     static async Task<Results<JsonHttpResult<RulesFile>, BadRequest<ErrorResponse>>> ChangeAsync(
         HttpRequest request, Func<string, RuleSet> change, CancellationToken ct)

@@ -38,8 +38,8 @@ public static class CompletionEndpoints
         }
 
         var completion = await backend.CompleteAsync(request, ct);
-        if (request.Store == true)
-            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, ct);
+        if (store.Keeps(request))
+            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request, ct);
         return TypedResults.Ok(completion);
     }
 

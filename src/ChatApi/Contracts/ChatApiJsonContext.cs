@@ -23,4 +23,5 @@ namespace ChatApi.Contracts;
 [JsonSerializable(typeof(ListModelsResponse))]
 [JsonSerializable(typeof(Model))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(ChatApi.Admin.CapturedDeleted))]
 internal sealed partial class ChatApiJsonContext : JsonSerializerContext;

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using ChatApi.Completions;
 using ChatApi.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChatApi.Storage;
 
@@ -12,11 +13,16 @@ namespace ChatApi.Storage;
 /// Stored completions: the rows, their metadata and their request messages. Each read rents a pooled context
 /// for itself, so a request that stores nothing never touches the database.
 /// </summary>
-public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts, CompletionWriter writer)
+public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts, CompletionWriter writer, IOptions<StorageOptions> options)
 {
-    /// <summary>Returns once the completion's transaction has committed.</summary>
-    public Task SaveAsync(StoredChatCompletion completion, IReadOnlyList<ChatCompletionRequestMessage> messages, CancellationToken ct) =>
-        writer.WriteAsync(ToRow(completion, messages), ct);
+    readonly bool _capturesAll = options.Value.CapturesAll;
+
+    /// <summary>Whether this request's completion is kept: <c>store: true</c>, or any with <c>Storage:Capture=all</c>.</summary>
+    public bool Keeps(CreateChatCompletionRequest request) => request.Store == true || _capturesAll;
+
+    /// <summary>Returns once the completion's transaction has committed. Without <c>store: true</c> the row is marked captured.</summary>
+    public Task SaveAsync(StoredChatCompletion completion, CreateChatCompletionRequest request, CancellationToken ct) =>
+        writer.WriteAsync(ToRow(completion, request.Messages!, captured: request.Store != true), ct);
 
     public async Task<StoredChatCompletion?> FindAsync(string id, CancellationToken ct)
     {
@@ -82,6 +88,13 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
         return await db.Completions.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0;
     }
 
+    /// <summary>Forgets every captured completion (never one stored with <c>store: true</c>); returns how many.</summary>
+    public async Task<int> ForgetCapturedAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Completions.Where(c => c.Captured).ExecuteDeleteAsync(ct);
+    }
+
     /// <summary>The stored request messages, or null when no such completion is stored.</summary>
     public async Task<IReadOnlyList<StoredMessage>?> MessagesAsync(string id, CancellationToken ct)
     {
@@ -101,7 +114,7 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
         return await command.ExecuteScalarAsync(ct) is { } seq and not DBNull ? Convert.ToInt64(seq, CultureInfo.InvariantCulture) : null;
     }
 
-    static StoredCompletion ToRow(StoredChatCompletion completion, IReadOnlyList<ChatCompletionRequestMessage> messages)
+    static StoredCompletion ToRow(StoredChatCompletion completion, IReadOnlyList<ChatCompletionRequestMessage> messages, bool captured)
     {
         IReadOnlyList<StoredMessage> stored = [.. messages.Select((m, i) => StoredMessage.From(completion.Id, i, m))];
         return new StoredCompletion
@@ -112,6 +125,7 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
             ResponseJson = Write(completion),
             MessagesJson = JsonSerializer.Serialize(stored, ChatApiJsonContext.Default.IReadOnlyListStoredMessage),
             Metadata = [.. MetadataRows(completion.Metadata)],
+            Captured = captured,
         };
     }
 

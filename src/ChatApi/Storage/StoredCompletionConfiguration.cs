@@ -14,6 +14,7 @@ internal sealed class StoredCompletionConfiguration : IEntityTypeConfiguration<S
         e.Property(c => c.Model).HasMaxLength(256);
         e.HasIndex(c => c.Id).IsUnique();
         e.HasIndex(c => new { c.Model, c.Seq });
+        e.Property(c => c.Captured).HasDefaultValue(false);
         e.HasMany(c => c.Metadata).WithOne().HasForeignKey(m => m.CompletionSeq).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -6,7 +6,7 @@ using ChatApi.Storage;
 namespace ChatApi.Streaming;
 
 /// <summary>
-/// Sends a backend's chunks as SSE and, for <c>store: true</c>, stores the assembled completion once the stream has run to its end.
+/// Sends a backend's chunks as SSE and, for a kept request (<c>store: true</c>, or any under <c>Storage:Capture=all</c>), stores the assembled completion once the stream has run to its end.
 /// A client that goes away cancels <paramref name="ct"/>, which stops the backend mid-stream.
 /// </summary>
 public static class CompletionStreamer
@@ -18,7 +18,7 @@ public static class CompletionStreamer
     {
         var response = http.Response;
         var includeUsage = request.StreamOptions?.IncludeUsage == true;
-        var assembler = request.Store == true ? new CompletionAssembler() : null;
+        var assembler = store.Keeps(request) ? new CompletionAssembler() : null;
         var started = false;
         long unflushed = 0;
 
@@ -48,7 +48,7 @@ public static class CompletionStreamer
         }
 
         if (assembler?.Build() is { } completion)
-            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, ct);
+            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request, ct);
         if (!started)
             SseWriter.Start(response);
         await SseWriter.WriteDoneAsync(response, ct);
