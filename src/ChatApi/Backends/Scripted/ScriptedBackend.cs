@@ -20,23 +20,24 @@ public sealed class ScriptedBackend(
     // Aborting the connection cancels the request's token; this only bounds the wait if it somehow does not.
     static readonly TimeSpan AbortWait = TimeSpan.FromSeconds(10);
 
-    public async Task<ChatCompletion> CompleteAsync(CreateChatCompletionRequest request, CancellationToken ct)
+    public async Task<ChatReply> CompleteAsync(ChatRequest request, CancellationToken ct)
     {
-        if (await StartAsync(request, ct) is not { } answer)
+        if (await StartAsync(request.Typed, ct) is not { } answer)
             return await routed.CompleteAsync(request, ct);
 
         if (answer.CutAfterChunks is not null)
             await CutConnectionAsync(drainFirst: false, ct);
         return ScriptedCompletion.HasMessage(answer)
-            ? ScriptedCompletion.Build(answer, request, tokens, time)
+            ? ChatReply.Typed(ScriptedCompletion.Build(answer, request.Typed, tokens, time))
             : await routed.CompleteAsync(request, ct);
     }
 
-    public async IAsyncEnumerable<ChatCompletionChunk> StreamAsync(CreateChatCompletionRequest request, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<ChatStreamEvent> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        var answer = await StartAsync(request, ct);
+        var answer = await StartAsync(request.Typed, ct);
         var chunks = answer is not null && ScriptedCompletion.HasMessage(answer)
-            ? CompletionChunker.Split(ScriptedCompletion.Build(answer, request, tokens, time), request, tokens).ToAsyncEnumerable()
+            ? CompletionChunker.Split(ScriptedCompletion.Build(answer, request.Typed, tokens, time), request.Typed, tokens)
+                .Select(ChatStreamEvent.Typed).ToAsyncEnumerable()
             : routed.StreamAsync(request, ct);
 
         var sent = 0;
