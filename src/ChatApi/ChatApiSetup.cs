@@ -1,6 +1,7 @@
 using ChatApi.Admin;
 using ChatApi.Backends;
 using ChatApi.Backends.Deterministic;
+using ChatApi.Backends.Recording;
 using ChatApi.Backends.Scripted;
 using ChatApi.Backends.Tokens;
 using ChatApi.Backends.Upstream;
@@ -33,6 +34,7 @@ public static class ChatApiSetup
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
         services.AddUpstreamBackends(builder.Configuration);
         services.AddScriptedAnswers();
+        services.AddRecording();
         services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
             .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();
 

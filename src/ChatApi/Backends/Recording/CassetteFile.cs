@@ -67,7 +67,7 @@ public static class CassetteFile
                 (response["headers"] as JsonObject ?? []).ToDictionary(h => h.Key, h => h.Value?.GetValue<string>() ?? ""), StringComparer.Ordinal),
             Body = response["body"] is { } body ? RecordedText.FromNode(body) : null,
             Events = response["events"] is JsonArray events
-                ? [.. events.Select(e => new RecordedEvent(e?["delayMs"]?.GetValue<int>() ?? 0, RecordedText.FromNode(e)))]
+                ? [.. events.Select(e => new RecordedEvent(e?["delayMs"]?.GetValue<int>() ?? 0, RecordedText.FromNode(e), e?["event"]?.GetValue<string>()))]
                 : null,
         };
     }
@@ -75,6 +75,8 @@ public static class CassetteFile
     static JsonObject Event(RecordedEvent recorded)
     {
         var node = new JsonObject { ["delayMs"] = recorded.DelayMs };
+        if (recorded.EventType is { } type)
+            node["event"] = type;
         foreach (var (name, value) in RecordedText.ToNode(recorded.Data).ToList())
             node[name] = value?.DeepClone();
         return node;

@@ -28,9 +28,14 @@ public static class CassetteKey
 
     public static string Compute(string endpoint, JsonElement request)
     {
-        var canonical = Encoding.UTF8.GetBytes(endpoint + "\n" + Canonical(request));
+        // A stored stream is the exception to store not mattering: ChatApi asks an upstream for the usage chunk then.
+        var storedStream = IsTrue(request, "stream") && IsTrue(request, "store") ? "\nstored stream" : "";
+        var canonical = Encoding.UTF8.GetBytes(endpoint + storedStream + "\n" + Canonical(request));
         return Convert.ToHexStringLower(SHA256.HashData(canonical))[..Length];
     }
+
+    static bool IsTrue(JsonElement request, string name) =>
+        request.ValueKind == JsonValueKind.Object && request.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
     public static string Canonical(JsonElement request)
     {
