@@ -33,6 +33,7 @@ public static class ChatApiSetup
         services.AddSingleton<BackendRouter>();
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
         services.AddUpstreamBackends(builder.Configuration);
+        services.AddSingleton<RelayNotes>();
         services.AddScriptedAnswers();
         services.AddRecording();
         services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")

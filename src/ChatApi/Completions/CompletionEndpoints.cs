@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatApi.Backends;
+using ChatApi.Backends.Upstream;
 using ChatApi.Contracts;
 using ChatApi.Errors;
 using ChatApi.Http;
@@ -28,7 +29,7 @@ public static class CompletionEndpoints
     }
 
     static async Task<Results<Ok<ChatCompletion>, RawJsonResult<ChatCompletion>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
-        HttpContext http, BackendRouter router, CompletionStore store, CancellationToken ct)
+        HttpContext http, BackendRouter router, CompletionStore store, RelayNotes notes, CancellationToken ct)
     {
         var (request, typeError) = await ChatRequestReader.ReadAsync(http.Request, ct);
         var route = router.Route(request.Typed.Model);
@@ -47,13 +48,16 @@ public static class CompletionEndpoints
 
         if (request.Typed.Stream == true)
         {
-            await CompletionStreamer.StreamAsync(http, route.Backend, request, store, ct);
+            await CompletionStreamer.StreamAsync(http, route, request, store, notes, ct);
             return TypedResults.Empty;
         }
 
         var reply = await route.Backend.CompleteAsync(request, ct);
         if (store.Keeps(request.Typed))
-            await store.SaveAsync(StoredCompletionDocument.Row(reply.ToJson(), request, request.Typed.Model!, RequestIds.Of(http)), ct);
+        {
+            var json = reply.ToJson();
+            await store.SaveAsync(StoredCompletionDocument.Row(json, request, request.Typed.Model!, RequestIds.Of(http), notes.For(route, reply.Headers, json, request)), ct);
+        }
         return reply.Relayed is { } relayed
             ? new RawJsonResult<ChatCompletion>(relayed.Bytes, relayed.ContentType) { Headers = reply.Headers }
             : TypedResults.Ok(reply.Completion!);

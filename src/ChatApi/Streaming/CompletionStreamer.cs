@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatApi.Backends;
+using ChatApi.Backends.Upstream;
 using ChatApi.Contracts;
 using ChatApi.Http;
 using ChatApi.Storage;
@@ -16,7 +17,7 @@ public static class CompletionStreamer
     // Chunks the backend has ready at once go out together, up to this many bytes.
     const int MaxUnflushedBytes = 16 * 1024;
 
-    public static async Task StreamAsync(HttpContext http, IChatBackend backend, ChatRequest request, CompletionStore store, CancellationToken ct)
+    public static async Task StreamAsync(HttpContext http, BackendRoute route, ChatRequest request, CompletionStore store, RelayNotes notes, CancellationToken ct)
     {
         var response = http.Response;
         var typed = request.Typed;
@@ -25,9 +26,10 @@ public static class CompletionStreamer
         var assembler = stored ? new CompletionAssembler() : null;
         var relayed = stored ? new RelayedStreamAssembler() : null;
         var started = false;
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null;
         long unflushed = 0;
 
-        await using var events = backend.StreamAsync(request, ct).GetAsyncEnumerator(ct);
+        await using var events = route.Backend.StreamAsync(request, ct).GetAsyncEnumerator(ct);
         try
         {
             var next = events.MoveNextAsync();
@@ -42,7 +44,8 @@ public static class CompletionStreamer
                 var item = events.Current;
                 if (!started)
                 {
-                    foreach (var (name, value) in item.Headers ?? [])
+                    headers = item.Headers;
+                    foreach (var (name, value) in headers ?? [])
                         response.Headers.Append(name, value);
                     SseWriter.Start(response);
                     started = true;
@@ -60,13 +63,13 @@ public static class CompletionStreamer
             if (!started)
                 throw new BackendException(502, new Error("The upstream ended the stream before sending any event.", "upstream_error", null, null));
             await FlushAsync(response, ct);
-            http.Abort();
+            await ConnectionCut.CutAsync(http, drainFirst: true, TimeProvider.System, ct);
             return;
         }
 
         var completion = assembler?.Build() is { } whole ? ChatReply.Typed(whole).ToJson() : relayed is { Complete: true } ? relayed.Build() : (JsonElement?)null;
         if (completion is { } json)
-            await store.SaveAsync(StoredCompletionDocument.Row(json, request, typed.Model!, RequestIds.Of(http)), ct);
+            await store.SaveAsync(StoredCompletionDocument.Row(json, request, typed.Model!, RequestIds.Of(http), notes.For(route, headers, json, request)), ct);
         if (!started)
             SseWriter.Start(response);
         await SseWriter.WriteDoneAsync(response, ct);

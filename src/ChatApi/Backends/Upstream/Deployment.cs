@@ -1,11 +1,10 @@
 using Polly;
-using Polly.CircuitBreaker;
 
 namespace ChatApi.Backends.Upstream;
 
 /// <summary>One upstream serving a pool: its client and settings, its requests in flight, and its cooldown state.</summary>
 public sealed class Deployment(string upstream, HttpClient http, UpstreamOptions options, DeploymentOptions deployment,
-    ResiliencePipeline<HttpResponseMessage> attempt, CircuitBreakerStateProvider? breaker)
+    ResiliencePipeline<HttpResponseMessage> attempt, Cooldown? cooldown)
 {
     int _inFlight;
 
@@ -21,7 +20,8 @@ public sealed class Deployment(string upstream, HttpClient http, UpstreamOptions
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    public bool CoolingDown => breaker?.CircuitState is CircuitState.Open or CircuitState.Isolated;
+    /// <summary>Taken out by its circuit breaker and its break not yet over: not chosen while others can answer.</summary>
+    public bool CoolingDown => cooldown?.Active == true;
 
     public TimeSpan IdleTimeout => TimeSpan.FromSeconds(Options.IdleTimeoutSeconds ?? Options.TimeoutSeconds);
 

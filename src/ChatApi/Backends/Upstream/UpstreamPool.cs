@@ -72,7 +72,9 @@ public sealed class UpstreamPool
                 var (pool, path, body, stream, state) = args;
                 var deployment = pool.Pick(state);
                 state.Last = deployment;
-                using var tracked = deployment.Track();
+                // In flight until the caller is done with the answer (a stream's last event), not only until its headers.
+                state.Lease?.Dispose();
+                state.Lease = deployment.Track();
                 return await deployment.Attempt.ExecuteAsync(async token =>
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(body(deployment)) };
@@ -81,7 +83,12 @@ public sealed class UpstreamPool
                     return await deployment.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
                 }, ctx.CancellationToken);
             }, context, (this, path, body, stream, state));
-            return new UpstreamAnswer(response, state.Last!);
+            return new UpstreamAnswer(response, state.Last!, state.Lease!);
+        }
+        catch
+        {
+            state.Lease?.Dispose();
+            throw;
         }
         finally
         {
@@ -158,5 +165,6 @@ public sealed class UpstreamPool
     {
         public List<Deployment> Tried { get; } = [];
         public Deployment? Last { get; set; }
+        public IDisposable? Lease { get; set; }
     }
 }

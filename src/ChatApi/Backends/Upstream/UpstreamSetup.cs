@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.CircuitBreaker;
 
 namespace ChatApi.Backends.Upstream;
 
@@ -80,22 +79,31 @@ public static class UpstreamSetup
         {
             var options = upstreams[d.Upstream!].Options;
             var attempt = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-            CircuitBreakerStateProvider? breaker = null;
+            Cooldown? cooldown = null;
             // A single deployment has nothing to fail over to: its failures go to the client as they are.
             if (deployments.Count > 1)
             {
-                breaker = new CircuitBreakerStateProvider();
+                var deploymentCooldown = cooldown = new Cooldown(time);
                 attempt.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
                     FailureRatio = 0.5,
                     MinimumThroughput = Math.Max(2, failuresBeforeCooldown),
                     SamplingDuration = TimeSpan.FromSeconds(Math.Max(1, cooldownSeconds)),
                     BreakDuration = TimeSpan.FromSeconds(Math.Max(1, cooldownSeconds)),
-                    StateProvider = breaker,
+                    OnOpened = args =>
+                    {
+                        deploymentCooldown.Start(args.BreakDuration);
+                        return default;
+                    },
+                    OnClosed = _ =>
+                    {
+                        deploymentCooldown.End();
+                        return default;
+                    },
                 });
             }
             attempt.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
-            return new Deployment(d.Upstream!, http.CreateClient(HttpClientName(d.Upstream!)), options, d, attempt.Build(), breaker);
+            return new Deployment(d.Upstream!, http.CreateClient(HttpClientName(d.Upstream!)), options, d, attempt.Build(), cooldown);
         }).ToList();
         return new UpstreamPool(name, built, balance, retries, retryDelayMs, maxRetryAfterSeconds, time);
     }
