@@ -146,6 +146,23 @@ public sealed class RecordReplayTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_UnreadableCassette_500NamingTheFile()
+    {
+        await using var app = Front(new Uri("http://127.0.0.1:9/v1"), "replay");
+        var client = ClientOf(app);
+        var message = (await client.SendJsonAsync(HttpMethod.Post, "/v1/chat/completions", Chat("Broken."))).Body.GetProperty("error").GetProperty("message").GetString()!;
+        var path = message[(message.IndexOf("expected ", StringComparison.Ordinal) + "expected ".Length)..message.IndexOf(".json", StringComparison.Ordinal)] + ".json";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, "{ half a cassette", TestContext.Current.CancellationToken);
+
+        var (status, body) = await client.SendJsonAsync(HttpMethod.Post, "/v1/chat/completions", Chat("Broken."));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal("cassette_unreadable", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains(path, body.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Replay_UnrecordedRequest_ConfiguredStatus()
     {
         await using var app = Front(new Uri("http://127.0.0.1:9/v1"), "replay", new() { ["Recording:MissingStatus"] = "500" });

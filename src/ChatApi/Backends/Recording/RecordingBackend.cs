@@ -25,7 +25,7 @@ public sealed class RecordingBackend(IChatBackend inner, string mode, RecordingO
     public async Task<ChatReply> CompleteAsync(ChatRequest request, CancellationToken ct)
     {
         var (key, path) = Locate(request);
-        if (Replays && cassettes.Find(path) is { } cassette)
+        if (Replays && Find(path) is { } cassette)
             return Replay(cassette);
         if (!Records)
             throw Missing(key, path);
@@ -59,7 +59,7 @@ public sealed class RecordingBackend(IChatBackend inner, string mode, RecordingO
     public async IAsyncEnumerable<ChatStreamEvent> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
         var (key, path) = Locate(request);
-        if (Replays && cassettes.Find(path) is { } cassette)
+        if (Replays && Find(path) is { } cassette)
         {
             await foreach (var replayed in ReplayStreamAsync(cassette, ct))
                 yield return replayed;
@@ -120,6 +120,18 @@ public sealed class RecordingBackend(IChatBackend inner, string mode, RecordingO
     {
         var key = CassetteKey.Compute(Endpoint, request.Json);
         return (key, cassettes.PathFor(Endpoint, request.Typed.Model, key));
+    }
+
+    Cassette? Find(string path)
+    {
+        try
+        {
+            return cassettes.Find(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BackendException(500, new Error(e.Message, "server_error", null, "cassette_unreadable"));
+        }
     }
 
     static ChatReply Replay(Cassette cassette)
