@@ -34,6 +34,8 @@ public static class ChatApiSetup
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
         services.AddUpstreamBackends(builder.Configuration);
         services.AddSingleton<RelayNotes>();
+        services.AddSingleton<ModelCatalog>();
+        services.AddHttpClient();
         services.AddScriptedAnswers();
         services.AddRecording();
         services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
