@@ -1,6 +1,8 @@
+using ChatApi.Admin;
 using ChatApi.Auth;
 using ChatApi.Backends;
 using ChatApi.Backends.Deterministic;
+using ChatApi.Backends.Recording;
 using ChatApi.Backends.Scripted;
 using ChatApi.Backends.Tokens;
 using ChatApi.Backends.Upstream;
@@ -41,6 +43,7 @@ public static class ChatApiSetup
         services.AddSingleton<ModelCatalog>();
         services.AddHttpClient();
         services.AddScriptedAnswers();
+        services.AddRecording();
         services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
             .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();
 
@@ -72,6 +75,7 @@ public static class ChatApiSetup
         app.MapCompletions();
         app.MapModels();
         app.MapResponses();
+        app.MapAdmin();
         return app;
     }
 }

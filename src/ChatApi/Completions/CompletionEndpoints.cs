@@ -58,7 +58,7 @@ public static class CompletionEndpoints
 
         var reply = await route.Backend.CompleteAsync(request, ct);
         TokenUsage.Settle(http, reply);
-        if (request.Typed.Store == true)
+        if (store.Keeps(request.Typed))
         {
             var json = reply.ToJson();
             await store.SaveAsync(StoredCompletionDocument.Row(json, request, request.Typed.Model!, RequestIds.Of(http), notes.For(route, reply.Headers, json, request)), project.Name, ct);

@@ -53,4 +53,5 @@ namespace ChatApi.Contracts;
 [JsonSerializable(typeof(ResponseReasoningTextDoneEvent))]
 [JsonSerializable(typeof(ResponseTextDeltaEvent))]
 [JsonSerializable(typeof(ResponseTextDoneEvent))]
+[JsonSerializable(typeof(ChatApi.Admin.CapturedDeleted))]
 internal sealed partial class ChatApiJsonContext : JsonSerializerContext;

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ChatApi.Streaming;
 
 /// <summary>
-/// Sends a backend's events as SSE and, for <c>store: true</c>, stores the assembled completion once the stream has run to its end.
+/// Sends a backend's events as SSE and, for a kept request (<c>store: true</c>, or any under <c>Storage:Capture=all</c>), stores the assembled completion once the stream has run to its end.
 /// A client that goes away cancels <paramref name="ct"/>, which stops the backend mid-stream. A relayed stream that the
 /// upstream cut is cut for the client too, after the last event received: never a <c>[DONE]</c> ChatApi invented.
 /// </summary>
@@ -25,7 +25,7 @@ public static class CompletionStreamer
         var response = http.Response;
         var typed = request.Typed;
         var includeUsage = typed.StreamOptions?.IncludeUsage == true;
-        var stored = typed.Store == true;
+        var stored = store.Keeps(typed);
         var assembler = stored ? new CompletionAssembler() : null;
         var relayed = stored ? new RelayedStreamAssembler() : null;
         var started = false;
@@ -57,7 +57,7 @@ public static class CompletionStreamer
                 }
                 unflushed += item.Chunk is { } chunk
                     ? WriteTyped(response, chunk, assembler, includeUsage)
-                    : WriteRelayed(response, item, relayed, includeUsage || !stored);
+                    : WriteRelayed(response, item, relayed, includeUsage || typed.Store != true);
                 if (unflushed >= MaxUnflushedBytes)
                     unflushed = await FlushAsync(response, guard);
                 next = events.MoveNextAsync();
