@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace ChatApi.Tests.Infrastructure;
 
@@ -10,7 +11,11 @@ namespace ChatApi.Tests.Infrastructure;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    // Variables that choose the listening address: cleared in the child unless a test sets them itself.
+    static readonly string[] BindingVariables = ["ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_URLS"];
+
     readonly Process _process;
+    readonly StringBuilder _output = new();
 
     ServerProcess(Process process, Uri baseAddress)
     {
@@ -22,23 +27,72 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }
 
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>What the process printed so far (stdout and stderr interleaved).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
+    public static Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var port = FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "ChatApi.dll");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning" })
+        return StartAsync(settings, new Dictionary<string, string>(), ["--urls", $"http://127.0.0.1:{port}"], port);
+    }
+
+    /// <summary>
+    /// Starts with the given environment and arguments (which choose the address, or not), and expects an answer on
+    /// 127.0.0.1:<paramref name="port"/>.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(
+        IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments, int port,
+        string? command = null, string? workingDirectory = null)
+    {
+        var server = Launch(settings, environment, arguments, port, command, workingDirectory);
+        try
+        {
+            await server.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+        return server;
+    }
+
+    /// <summary>Starts without waiting for it to answer (for a test that expects it to fail).</summary>
+    public static ServerProcess Launch(
+        IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments, int port,
+        string? command = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(command ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (command is null)
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatApi.dll"));
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
+        start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         foreach (var (key, value) in settings)
             start.ArgumentList.Add($"--{key}={value}");
+        foreach (var name in BindingVariables)
+            start.Environment.Remove(name);
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        await server.WaitUntilReadyAsync();
         return server;
     }
 
@@ -47,6 +101,21 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to end by itself; false when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -58,13 +127,21 @@ public sealed class ServerProcess : IAsyncDisposable
         await Task.CompletedTask;
     }
 
+    void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+            _output.AppendLine(line);
+    }
+
     async Task WaitUntilReadyAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"ChatApi exited with code {_process.ExitCode} before it answered.");
+                throw new InvalidOperationException($"ChatApi exited with code {_process.ExitCode} before it answered:\n{Output}");
             try
             {
                 using var response = await Client.GetAsync("/v1/models");
@@ -76,10 +153,10 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException("ChatApi did not answer within 30 s.");
+        throw new TimeoutException($"ChatApi did not answer within 30 s:\n{Output}");
     }
 
-    static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
