@@ -6,6 +6,7 @@ using ChatApi.Backends.Upstream;
 using ChatApi.Completions;
 using ChatApi.Contracts;
 using ChatApi.Errors;
+using ChatApi.Health;
 using ChatApi.Http;
 using ChatApi.Models;
 using ChatApi.OpenApi;
@@ -36,6 +37,7 @@ public static class ChatApiSetup
             .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();
 
         services.AddStorage(builder.Configuration);
+        services.AddChatApiHealth(builder.Configuration);
         return builder;
     }
 
@@ -51,6 +53,7 @@ public static class ChatApiSetup
         app.MapOpenApi();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ChatApi v1"));
 
+        app.MapChatApiHealth();
         app.MapCompletions();
         app.MapModels();
         return app;

@@ -144,7 +144,7 @@ public sealed class ServerProcess : IAsyncDisposable
                 throw new InvalidOperationException($"ChatApi exited with code {_process.ExitCode} before it answered:\n{Output}");
             try
             {
-                using var response = await Client.GetAsync("/v1/models");
+                using var response = await Client.GetAsync("/health/live");
                 if (response.StatusCode == HttpStatusCode.OK)
                     return;
             }
