@@ -11,6 +11,7 @@ using ChatApi.Http;
 using ChatApi.Models;
 using ChatApi.OpenApi;
 using ChatApi.Storage;
+using ChatApi.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ChatApi;
@@ -38,6 +39,7 @@ public static class ChatApiSetup
 
         services.AddStorage(builder.Configuration);
         services.AddChatApiHealth(builder.Configuration);
+        services.AddChatApiTelemetry(builder.Configuration);
         return builder;
     }
 
@@ -46,6 +48,7 @@ public static class ChatApiSetup
         await app.Services.MigrateStorageAsync();
 
         app.UseRequestIds();
+        app.UseRequestLog();
         // BadRequestExceptionHandler writes every error; the fallback delegate is required but never reached.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = _ => Task.CompletedTask, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
@@ -54,6 +57,7 @@ public static class ChatApiSetup
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ChatApi v1"));
 
         app.MapChatApiHealth();
+        app.MapChatApiMetrics();
         app.MapCompletions();
         app.MapModels();
         return app;

@@ -14,7 +14,8 @@ public sealed class BackendRouter(IOptions<BackendsOptions> options, IServicePro
     public IChatBackend Resolve(string model) =>
         scripted.InFrontOf(services.GetRequiredKeyedService<IChatBackend>(BackendNameFor(model)));
 
-    string BackendNameFor(string model)
+    /// <summary>The configured backend name a model routes to (scripted rules, if any, sit in front of it).</summary>
+    public string BackendNameFor(string model)
     {
         if (_options.Routes.TryGetValue(model, out var exact))
             return exact;

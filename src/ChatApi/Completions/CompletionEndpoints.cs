@@ -5,6 +5,7 @@ using ChatApi.Http;
 using ChatApi.OpenApi;
 using ChatApi.Storage;
 using ChatApi.Streaming;
+using ChatApi.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatApi.Completions;
@@ -31,16 +32,28 @@ public static class CompletionEndpoints
             return OpenAIErrors.BadRequest(problem);
 
         var backend = router.Resolve(request.Model!);
-        if (request.Stream == true)
+        using var telemetry = CompletionTelemetry.Start(http, request, router);
+        try
         {
-            await CompletionStreamer.StreamAsync(http, backend, request, store, ct);
-            return TypedResults.Empty;
-        }
+            if (request.Stream == true)
+            {
+                await CompletionStreamer.StreamAsync(http, backend, request, store, telemetry, ct);
+                return TypedResults.Empty;
+            }
 
-        var completion = await backend.CompleteAsync(request, ct);
-        if (request.Store == true)
-            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, ct);
-        return TypedResults.Ok(completion);
+            var completion = await backend.CompleteAsync(request, ct);
+            telemetry.Completed(completion);
+            if (request.Store == true)
+            {
+                using var storing = telemetry.StartStorage();
+                await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, ct);
+            }
+            return TypedResults.Ok(completion);
+        }
+        catch (Exception error) when (telemetry.Failed(error))
+        {
+            throw;
+        }
     }
 
     static async Task<Results<ChatCompletionListResult, BadRequest<ErrorResponse>>> List(

@@ -2,6 +2,7 @@ using ChatApi.Backends;
 using ChatApi.Contracts;
 using ChatApi.Http;
 using ChatApi.Storage;
+using ChatApi.Telemetry;
 
 namespace ChatApi.Streaming;
 
@@ -14,7 +15,8 @@ public static class CompletionStreamer
     // Chunks the backend has ready at once go out together, up to this many bytes.
     const int MaxUnflushedBytes = 16 * 1024;
 
-    public static async Task StreamAsync(HttpContext http, IChatBackend backend, CreateChatCompletionRequest request, CompletionStore store, CancellationToken ct)
+    public static async Task StreamAsync(HttpContext http, IChatBackend backend, CreateChatCompletionRequest request, CompletionStore store,
+        CompletionTelemetry telemetry, CancellationToken ct)
     {
         var response = http.Response;
         var includeUsage = request.StreamOptions?.IncludeUsage == true;
@@ -39,6 +41,7 @@ public static class CompletionStreamer
                 started = true;
             }
             assembler?.Add(chunk);
+            telemetry.Streamed(chunk);
             // A backend may report usage unasked, so that a stored stream has it; the client sees it only when it asked.
             if (includeUsage || !CompletionChunker.IsUsageChunk(chunk))
                 unflushed += SseWriter.Write(response, chunk, includeUsage);
@@ -47,8 +50,12 @@ public static class CompletionStreamer
             next = chunks.MoveNextAsync();
         }
 
+        telemetry.StreamEnded();
         if (assembler?.Build() is { } completion)
+        {
+            using var storing = telemetry.StartStorage();
             await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, ct);
+        }
         if (!started)
             SseWriter.Start(response);
         await SseWriter.WriteDoneAsync(response, ct);
