@@ -12,6 +12,7 @@ using ChatApi.Models;
 using ChatApi.OpenApi;
 using ChatApi.Storage;
 using ChatApi.Telemetry;
+using ChatApi.WebPage;
 using Microsoft.Extensions.Options;
 
 namespace ChatApi;
@@ -60,6 +61,7 @@ public static class ChatApiSetup
         app.MapChatApiMetrics();
         app.MapCompletions();
         app.MapModels();
+        app.MapWebPage();
         return app;
     }
 }
