@@ -170,7 +170,7 @@ function bubble(role, message, extra = []) {
   const text = textOf({ ...message, tool_calls: undefined });
   const structured = role === 'assistant' || role === 'tool' ? pretty(text) : null;
   return h('article', { class: `bubble ${role}`, 'data-role': role },
-    h('div', { class: 'role' }, role, message.name ? ` · ${message.name}` : '', message.tool_call_id ? ` · ${message.tool_call_id}` : ''),
+    h('div', { class: 'role' }, role, message.name && h('span', { class: 'id' }, ` · ${message.name}`), message.tool_call_id && h('span', { class: 'id' }, ` · ${message.tool_call_id}`)),
     structured ? h('pre', { class: 'structured' }, structured) : text && h('div', { class: 'text' }, text),
     message.refusal && h('div', { class: 'text error' }, `Refusal: ${message.refusal}`),
     toolCalls(message.tool_calls),
