@@ -13,6 +13,8 @@ using ChatApi.OpenApi;
 using ChatApi.Storage;
 using ChatApi.Telemetry;
 using ChatApi.WebPage;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace ChatApi;
@@ -21,6 +23,7 @@ public static class ChatApiSetup
 {
     public static WebApplicationBuilder AddChatApi(this WebApplicationBuilder builder)
     {
+        builder.AddShippedDefaults();
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(ChatApiJson.Configure);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -42,6 +45,24 @@ public static class ChatApiSetup
         services.AddChatApiHealth(builder.Configuration);
         services.AddChatApiTelemetry(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>
+    /// The appsettings.json shipped beside the binary, under everything else: run as a .NET tool (or a single-file binary)
+    /// from any directory, the server keeps its defaults while the working directory holds the database and any own appsettings.json.
+    /// </summary>
+    static void AddShippedDefaults(this WebApplicationBuilder builder)
+    {
+        var shipped = AppContext.BaseDirectory;
+        if (!File.Exists(Path.Combine(shipped, "appsettings.json"))
+            || Path.GetFullPath(builder.Environment.ContentRootPath).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(shipped).TrimEnd(Path.DirectorySeparatorChar))
+            return;
+        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            FileProvider = new PhysicalFileProvider(shipped),
+            Path = "appsettings.json",
+            Optional = true,
+        });
     }
 
     public static async Task<WebApplication> MapChatApiAsync(this WebApplication app)
