@@ -37,6 +37,7 @@ public static class ChatApiSetup
         services.AddSingleton<BackendRouter>();
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
         services.AddUpstreamBackends(builder.Configuration);
+        services.AddSingleton<RelayNotes>();
         services.AddScriptedAnswers();
         services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
             .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();

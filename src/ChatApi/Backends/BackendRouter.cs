@@ -11,11 +11,16 @@ public sealed class BackendRouter(IOptions<BackendsOptions> options, IServicePro
 {
     readonly BackendsOptions _options = options.Value;
 
-    public IChatBackend Resolve(string model) =>
-        scripted.InFrontOf(services.GetRequiredKeyedService<IChatBackend>(BackendNameFor(model)));
+    public IChatBackend Resolve(string model) => Route(model).Backend;
 
-    /// <summary>The configured backend name a model routes to (scripted rules, if any, sit in front of it).</summary>
-    public string BackendNameFor(string model)
+    public BackendRoute Route(string? model)
+    {
+        var name = BackendNameFor(model ?? "");
+        var backend = services.GetRequiredKeyedService<IChatBackend>(name);
+        return new BackendRoute(scripted.InFrontOf(backend), name, name != BackendNames.Deterministic);
+    }
+
+    string BackendNameFor(string model)
     {
         if (_options.Routes.TryGetValue(model, out var exact))
             return exact;

@@ -1,3 +1,4 @@
+using ChatApi.Backends.Upstream;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatApi.Health;
@@ -11,7 +12,7 @@ internal sealed class UpstreamHealthCheck(IHttpClientFactory clients, string ups
         limit.CancelAfter(timeout);
         try
         {
-            using var response = await clients.CreateClient(upstream).GetAsync("models", HttpCompletionOption.ResponseHeadersRead, limit.Token);
+            using var response = await clients.CreateClient(UpstreamSetup.HttpClientName(upstream)).GetAsync("models", HttpCompletionOption.ResponseHeadersRead, limit.Token);
             return response.IsSuccessStatusCode
                 ? HealthCheckResult.Healthy()
                 : new HealthCheckResult(context.Registration.FailureStatus, $"GET models answered {(int)response.StatusCode}.");

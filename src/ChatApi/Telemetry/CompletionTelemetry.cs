@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using ChatApi.Backends;
 using ChatApi.Contracts;
 
@@ -46,34 +47,81 @@ public sealed class CompletionTelemetry : IDisposable
         }
     }
 
-    public static CompletionTelemetry Start(HttpContext http, CreateChatCompletionRequest request, BackendRouter router) =>
-        new(http, request, router.BackendNameFor(request.Model ?? ""));
+    /// <param name="backend">The configured backend name the model routed to.</param>
+    public static CompletionTelemetry Start(HttpContext http, CreateChatCompletionRequest request, string backend) => new(http, request, backend);
 
-    /// <summary>A non-streamed answer.</summary>
-    public void Completed(ChatCompletion completion)
+    /// <summary>A non-streamed answer, built or relayed.</summary>
+    public void Completed(ChatReply reply)
     {
-        _responseModel = completion.Model;
-        _responseId = completion.Id;
-        _usage = completion.Usage;
-        _finishReasons = completion.Choices.Select(c => c.FinishReason).ToList();
+        if (reply.Completion is { } completion)
+        {
+            _responseModel = completion.Model;
+            _responseId = completion.Id;
+            _usage = completion.Usage;
+            _finishReasons = completion.Choices.Select(c => c.FinishReason).ToList();
+        }
+        else if (reply.Relayed is { } relayed)
+        {
+            Read(relayed.Json);
+        }
         Finish();
     }
 
-    /// <summary>Each chunk of a stream, as it goes out.</summary>
-    public void Streamed(ChatCompletionChunk chunk)
+    /// <summary>Each event of a stream, as it goes out.</summary>
+    public void Streamed(ChatStreamEvent item)
     {
-        if (_firstChunk == 0)
-        {
+        var first = _firstChunk == 0;
+        if (first)
             _firstChunk = Stopwatch.GetTimestamp();
-            _responseModel = chunk.Model;
-            _responseId = chunk.Id;
-        }
-        if (chunk.Usage is { } usage)
-            _usage = usage;
-        foreach (var choice in chunk.Choices)
+        if (item.Chunk is { } chunk)
         {
-            if (choice.FinishReason is { } reason)
-                (_finishReasons ??= []).Add(reason);
+            if (first)
+            {
+                _responseModel = chunk.Model;
+                _responseId = chunk.Id;
+            }
+            if (chunk.Usage is { } usage)
+                _usage = usage;
+            foreach (var choice in chunk.Choices)
+            {
+                if (choice.FinishReason is { } reason)
+                    (_finishReasons ??= []).Add(reason);
+            }
+        }
+        // A relayed event is parsed only when it can carry what is recorded: the first, a finish reason, the usage.
+        else if (item.Data is { } data && (first || data.Contains("\"usage\":{", StringComparison.Ordinal) || data.Contains("\"finish_reason\":\"", StringComparison.Ordinal)))
+        {
+            try
+            {
+                using var parsed = JsonDocument.Parse(data);
+                Read(parsed.RootElement);
+            }
+            catch (JsonException)
+            {
+            }
+        }
+    }
+
+    // Reads what is recorded from a completion or chunk as JSON (a relayed one), skipping what is absent or mistyped.
+    void Read(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+            return;
+        if (_responseModel is null && json.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String)
+            _responseModel = model.GetString();
+        if (_responseId is null && json.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+            _responseId = id.GetString();
+        if (json.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object
+            && usage.TryGetProperty("prompt_tokens", out var input) && input.TryGetInt32(out var inputTokens)
+            && usage.TryGetProperty("completion_tokens", out var output) && output.TryGetInt32(out var outputTokens))
+            _usage = new CompletionUsage { PromptTokens = inputTokens, CompletionTokens = outputTokens };
+        if (json.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var choice in choices.EnumerateArray())
+            {
+                if (choice.ValueKind == JsonValueKind.Object && choice.TryGetProperty("finish_reason", out var reason) && reason.ValueKind == JsonValueKind.String)
+                    (_finishReasons ??= []).Add(reason.GetString()!);
+            }
         }
     }
 

@@ -57,7 +57,7 @@ public sealed class TelemetryTests
         });
         await using var traced = Traced(app, spans, []);
 
-        await traced.CreateClient().CompleteAsync(Requests.Chat(model: model));
+        var reply = await traced.CreateClient().CompleteAsync(Requests.Chat(model: model));
 
         // The upstream runs in this process too, so its own spans (children of the call, by trace propagation) are here as well.
         var call = await WaitForSpanAsync(spans, s => s.Kind == ActivityKind.Client && s.GetTagItem("server.port") is int port && port == upstreamBase.Port);
@@ -66,6 +66,10 @@ public sealed class TelemetryTests
         var chat = await WaitForSpanAsync(spans, s => s.SpanId == call.ParentSpanId);
         Assert.Equal($"chat {model}", chat.DisplayName);
         Assert.Equal("local", chat.GetTagItem("chatapi.backend"));
+        // Read from the relayed JSON as received.
+        Assert.Equal(reply.GetProperty("id").GetString(), chat.GetTagItem("gen_ai.response.id"));
+        Assert.Equal(reply.GetProperty("usage").GetProperty("completion_tokens").GetInt32(), chat.GetTagItem("gen_ai.usage.output_tokens"));
+        Assert.Equal(["stop"], (string[])chat.GetTagItem("gen_ai.response.finish_reasons")!);
     }
 
     [Fact]
