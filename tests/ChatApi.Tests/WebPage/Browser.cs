@@ -23,6 +23,8 @@ public sealed class Browser : IAsyncDisposable
         if (!File.Exists(ChromiumPath))
             ExternalRequirement.Missing($"Chromium is not installed at {ChromiumPath} (apt-get install chromium).");
 
+        // Generous: on a loaded 2-core machine a save or a page can take seconds.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
