@@ -137,7 +137,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     async Task WaitUntilReadyAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on a loaded 2-core machine a start can take half a minute and more.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -153,7 +154,7 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"ChatApi did not answer within 30 s:\n{Output}");
+        throw new TimeoutException($"ChatApi did not answer within 90 s:\n{Output}");
     }
 
     public static int FreePort()
