@@ -23,69 +23,18 @@ soak_note=
 bench=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench")
 work=$(mktemp -d)
-server_pid=""
 rows=()
 declare -A baseline_rps   # by connection count
 stored_rps=0
 
-say() { echo "bench: $*" >&2; }
+# shellcheck source=bench/lib.sh
+source "$bench/lib.sh"
 
 cleanup() {
     stop_server
     rm -rf "$work"
 }
 trap cleanup EXIT
-
-ensure_wrk() {
-    command -v wrk > /dev/null && return
-    say "installing wrk"
-    apt-get update -qq > /dev/null && apt-get install -y -qq wrk > /dev/null
-}
-
-# build NAME PROJECT: Release build from the repo root; the log stays in $work.
-build() {
-    say "building $1"
-    (cd "$root" && timeout 120 dotnet build -c Release "$2" -nologo > "$work/build-$1.log" 2>&1)
-}
-
-# start_server NAME DLL PORT [ARGS...]: runs in the background, waits until the port answers HTTP.
-start_server() {
-    local name=$1 dll=$2 port=$3
-    shift 3
-    say "starting $name on 127.0.0.1:$port"
-    # From its own bin folder, as deployed: the content root is the working directory, where appsettings.json is.
-    (cd "$(dirname "$dll")" && exec dotnet "$dll" --urls "http://127.0.0.1:$port" "$@") > "$work/$name.log" 2>&1 &
-    server_pid=$!
-    for _ in $(seq 300); do
-        [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/") != 000 ]] && return 0
-        kill -0 "$server_pid" 2> /dev/null || break
-        sleep 0.1
-    done
-    say "$name did not start; its log:"
-    tail -n 30 "$work/$name.log" >&2
-    server_pid=""
-    return 1
-}
-
-stop_server() {
-    [[ -n $server_pid ]] || return 0
-    kill "$server_pid" 2> /dev/null || true
-    wait "$server_pid" 2> /dev/null || true
-    server_pid=""
-}
-
-# Prints VmRSS (kB) of $1 every 0.2 s until killed.
-sample_rss() {
-    while [[ -r /proc/$1/status ]]; do
-        awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"
-        sleep 0.2
-    done
-}
-
-# field NAME LINE: one key=value out of report.lua's BENCH line.
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
-
-ms() { awk -v us="$1" 'BEGIN { v = us / 1000; printf(v >= 100 ? "%.0f" : "%.3g", v) }'; }
 
 # scenario LABEL SCRIPT CONNECTIONS PORT [RATIO_BASE]: warm up, then measure with wrk while sampling RSS.
 # The ratio column divides by RATIO_BASE when given ("-" for none), else by the baseline at the same connections.

@@ -2,27 +2,28 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using StreamBench;
 
 // Measures how fast one client over loopback receives a streamed reply of 1,000 tokens.
-// Start the server yourself (with pacing off), then: dotnet run -c Release -- http://127.0.0.1:5000 [runs]
+// Start the server yourself (with pacing off), then: dotnet run -c Release -- http://127.0.0.1:5000 [runs] [model]
+// Or holds many streams open at once: StreamBench hold <base-url> <streams> <seconds> [model]
+if (args is ["hold", var holdUrl, var streams, var seconds, ..] && Uri.TryCreate(holdUrl, UriKind.Absolute, out var holdAddress))
+{
+    return await HeldStreams.RunAsync(holdAddress, int.Parse(streams, CultureInfo.InvariantCulture),
+        int.Parse(seconds, CultureInfo.InvariantCulture), args.Length > 4 ? args[4] : StreamRequest.DefaultModel);
+}
 if (args.Length == 0 || !Uri.TryCreate(args[0], UriKind.Absolute, out var baseAddress))
 {
-    Console.Error.WriteLine("usage: StreamBench <base-url> [runs]");
+    Console.Error.WriteLine("usage: StreamBench <base-url> [runs] [model]");
+    Console.Error.WriteLine("       StreamBench hold <base-url> <streams> <seconds> [model]");
     return 2;
 }
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+var model = args.Length > 2 ? args[2] : StreamRequest.DefaultModel;
 const int Tokens = 1000;
 
 using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-var body = new JsonObject
-{
-    ["model"] = "gpt-4o",
-    ["stream"] = true,
-    ["max_completion_tokens"] = Tokens,
-    ["stream_options"] = new JsonObject { ["include_usage"] = true },
-    ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = $"Write {Tokens} tokens about harbors." }),
-};
+var body = StreamRequest.Body(model, Tokens);
 
 for (var i = 0; i < 5; i++)
     await StreamOnceAsync();

@@ -38,6 +38,8 @@ public static class ChatApiSetup
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
         services.AddUpstreamBackends(builder.Configuration);
         services.AddSingleton<RelayNotes>();
+        services.AddSingleton<ModelCatalog>();
+        services.AddHttpClient();
         services.AddScriptedAnswers();
         services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
             .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();
