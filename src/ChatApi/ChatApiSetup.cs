@@ -9,6 +9,7 @@ using ChatApi.Backends.Upstream;
 using ChatApi.Completions;
 using ChatApi.Contracts;
 using ChatApi.Errors;
+using ChatApi.Health;
 using ChatApi.Http;
 using ChatApi.Limits;
 using ChatApi.Models;
@@ -16,6 +17,10 @@ using ChatApi.OpenApi;
 using ChatApi.Responses;
 using ChatApi.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using ChatApi.Telemetry;
+using ChatApi.WebPage;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace ChatApi;
@@ -24,6 +29,7 @@ public static class ChatApiSetup
 {
     public static WebApplicationBuilder AddChatApi(this WebApplicationBuilder builder)
     {
+        builder.AddShippedDefaults();
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(ChatApiJson.Configure);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -53,7 +59,27 @@ public static class ChatApiSetup
                 && o.MaxResponseTokens > 0 && o.StalledWriterSeconds > 0, "Limits values must be positive.").ValidateOnStart();
 
         services.AddStorage(builder.Configuration);
+        services.AddChatApiHealth(builder.Configuration);
+        services.AddChatApiTelemetry(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>
+    /// The appsettings.json shipped beside the binary, under everything else: run as a .NET tool (or a single-file binary)
+    /// from any directory, the server keeps its defaults while the working directory holds the database and any own appsettings.json.
+    /// </summary>
+    static void AddShippedDefaults(this WebApplicationBuilder builder)
+    {
+        var shipped = AppContext.BaseDirectory;
+        if (!File.Exists(Path.Combine(shipped, "appsettings.json"))
+            || Path.GetFullPath(builder.Environment.ContentRootPath).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(shipped).TrimEnd(Path.DirectorySeparatorChar))
+            return;
+        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            FileProvider = new PhysicalFileProvider(shipped),
+            Path = "appsettings.json",
+            Optional = true,
+        });
     }
 
     public static async Task<WebApplication> MapChatApiAsync(this WebApplication app)
@@ -62,6 +88,7 @@ public static class ChatApiSetup
 
         app.UseRequestIds();
         app.UseSecurityHeaders();
+        app.UseRequestLog();
         // BadRequestExceptionHandler writes every error; the fallback delegate is required but never reached.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = _ => Task.CompletedTask, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
@@ -72,10 +99,13 @@ public static class ChatApiSetup
         app.MapOpenApi();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ChatApi v1"));
 
+        app.MapChatApiHealth();
+        app.MapChatApiMetrics();
         app.MapCompletions();
         app.MapModels();
         app.MapResponses();
         app.MapAdmin();
+        app.MapWebPage();
         return app;
     }
 }

@@ -7,6 +7,7 @@ using ChatApi.RateLimits;
 using ChatApi.Limits;
 using ChatApi.Storage;
 using Microsoft.Extensions.Options;
+using ChatApi.Telemetry;
 
 namespace ChatApi.Streaming;
 
@@ -20,7 +21,8 @@ public static class CompletionStreamer
     // Chunks the backend has ready at once go out together, up to this many bytes.
     const int MaxUnflushedBytes = 16 * 1024;
 
-    public static async Task StreamAsync(HttpContext http, BackendRoute route, ChatRequest request, CompletionStore store, RelayNotes notes, string project, CancellationToken ct)
+    public static async Task StreamAsync(HttpContext http, BackendRoute route, ChatRequest request, CompletionStore store, RelayNotes notes, string project,
+        CompletionTelemetry telemetry, CancellationToken ct)
     {
         var response = http.Response;
         var typed = request.Typed;
@@ -47,6 +49,7 @@ public static class CompletionStreamer
                     break;
 
                 var item = events.Current;
+                telemetry.Streamed(item);
                 if (!started)
                 {
                     headers = item.Headers;
@@ -72,9 +75,13 @@ public static class CompletionStreamer
             return;
         }
 
+        telemetry.StreamEnded();
         var completion = assembler?.Build() is { } whole ? ChatReply.Typed(whole).ToJson() : relayed is { Complete: true } ? relayed.Build() : (JsonElement?)null;
         if (completion is { } json)
+        {
+            using var storing = telemetry.StartStorage();
             await store.SaveAsync(StoredCompletionDocument.Row(json, request, typed.Model!, RequestIds.Of(http), notes.For(route, headers, json, request)), project, ct);
+        }
         if (!started)
             SseWriter.Start(response);
         SseWriter.WriteDone(response);
