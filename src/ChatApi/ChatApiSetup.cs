@@ -5,6 +5,7 @@ using ChatApi.Backends.Tokens;
 using ChatApi.Backends.Upstream;
 using ChatApi.Completions;
 using ChatApi.Contracts;
+using ChatApi.Embeddings;
 using ChatApi.Errors;
 using ChatApi.Http;
 using ChatApi.Models;
@@ -30,6 +31,8 @@ public static class ChatApiSetup
         services.AddSingleton<IValidateOptions<BackendsOptions>, BackendsOptionsValidator>();
         services.AddSingleton<BackendRouter>();
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
+        services.AddKeyedSingleton<IEmbeddingsBackend, DeterministicEmbeddingsBackend>(BackendNames.Deterministic);
+        services.AddSingleton<EmbeddingTokenizer>();
         services.AddUpstreamBackends(builder.Configuration);
         services.AddScriptedAnswers();
         services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
@@ -53,6 +56,7 @@ public static class ChatApiSetup
 
         app.MapCompletions();
         app.MapModels();
+        app.MapEmbeddings();
         return app;
     }
 }

@@ -14,6 +14,10 @@ public sealed class BackendRouter(IOptions<BackendsOptions> options, IServicePro
     public IChatBackend Resolve(string model) =>
         scripted.InFrontOf(services.GetRequiredKeyedService<IChatBackend>(BackendNameFor(model)));
 
+    /// <summary>The embeddings backend routed for the model, or null when that backend has no embeddings.</summary>
+    public IEmbeddingsBackend? ResolveEmbeddings(string model) =>
+        services.GetKeyedService<IEmbeddingsBackend>(BackendNameFor(model));
+
     string BackendNameFor(string model)
     {
         if (_options.Routes.TryGetValue(model, out var exact))

@@ -23,4 +23,6 @@ namespace ChatApi.Contracts;
 [JsonSerializable(typeof(ListModelsResponse))]
 [JsonSerializable(typeof(Model))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(CreateEmbeddingRequest))]
+[JsonSerializable(typeof(CreateEmbeddingResponse))]
 internal sealed partial class ChatApiJsonContext : JsonSerializerContext;
