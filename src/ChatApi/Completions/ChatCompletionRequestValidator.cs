@@ -132,8 +132,11 @@ public static partial class ChatCompletionRequestValidator
             return Problems.Missing("response_format.json_schema.name");
         if (!ValidName(format.JsonSchema.Name))
             return Problems.Invalid("response_format.json_schema.name", $"Invalid 'response_format.json_schema.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{{1,64}}$'.", "invalid_value");
-        return format.JsonSchema is { Strict: true, Schema: { } schema } && StrictSchemaRules.FirstBreach(schema) is { } breach
-            ? Problems.Invalid("response_format", $"Invalid schema for response_format '{format.JsonSchema.Name}': {breach}")
+        if (format.JsonSchema is { Strict: true, Schema: { } schema } && StrictSchemaRules.FirstBreach(schema) is { } breach)
+            return Problems.Invalid("response_format", $"Invalid schema for response_format '{format.JsonSchema.Name}': {breach}");
+        return format.JsonSchema.Schema is { } patterned && SchemaPatternRules.FirstBreach(patterned) is var (path, reason)
+            ? Problems.Invalid(SchemaPatternRules.Param("response_format.json_schema.schema", path),
+                $"Invalid schema for response_format '{format.JsonSchema.Name}': In context={SchemaPatternRules.Context(path)}, {reason}")
             : null;
     }
 
@@ -159,6 +162,9 @@ public static partial class ChatCompletionRequestValidator
                 return Problems.Invalid($"{p}.function.parameters", $"Invalid type for '{p}.function.parameters': expected an object.", "invalid_type");
             if (tool.Function is { Strict: true, Parameters: { } parameters } && StrictSchemaRules.FirstBreach(parameters) is { } breach)
                 return Problems.Invalid($"{p}.function.parameters", $"Invalid schema for function '{name}': {breach}", "invalid_function_parameters");
+            if (tool.Function.Parameters is { } patterned && SchemaPatternRules.FirstBreach(patterned) is var (path, reason))
+                return Problems.Invalid(SchemaPatternRules.Param($"{p}.function.parameters", path),
+                    $"Invalid schema for function '{name}': In context={SchemaPatternRules.Context(path)}, {reason}", "invalid_function_parameters");
         }
         return null;
     }
