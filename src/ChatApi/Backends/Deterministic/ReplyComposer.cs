@@ -22,6 +22,8 @@ public sealed class ReplyComposer(TokenCounter tokens)
         var functions = ToolCallPlanner.Choose(request, random);
         if (functions.Count > 0)
             return ToolCalls(request, index, functions, random);
+        if (ToolCallPlanner.ChooseFunction(request) is { } legacy)
+            return LegacyFunctionCall(request, index, legacy, random);
 
         var (text, pieces, finishReason) = Limit(request, Content(request, seed, random));
         var choice = new ChatCompletionChoice
@@ -44,7 +46,7 @@ public sealed class ReplyComposer(TokenCounter tokens)
             Function = new FunctionCall
             {
                 Name = f.Name!,
-                Arguments = f.Parameters is { } schema ? SchemaValueGenerator.GenerateText(schema, random) : "{}",
+                Arguments = ToolArguments.For(f, request, random),
             },
         }).ToList();
 
@@ -56,6 +58,20 @@ public sealed class ReplyComposer(TokenCounter tokens)
             FinishReason = FinishReasons.ToolCalls,
         };
         return new ComposedChoice(choice, calls.Sum(c => tokens.Count(c.Function.Name) + tokens.Count(c.Function.Arguments)), []);
+    }
+
+    /// <summary>The deprecated <c>functions</c> answer: one <c>message.function_call</c>, <c>finish_reason: "function_call"</c>.</summary>
+    ComposedChoice LegacyFunctionCall(CreateChatCompletionRequest request, int index, FunctionDefinition function, Random random)
+    {
+        var call = new FunctionCall { Name = function.Name!, Arguments = ToolArguments.For(function, request, random) };
+        var choice = new ChatCompletionChoice
+        {
+            Index = index,
+            Message = new ChatCompletionResponseMessage { Content = null, FunctionCall = call },
+            Logprobs = request.Logprobs == true ? new ChoiceLogprobs { Content = [] } : null,
+            FinishReason = FinishReasons.FunctionCall,
+        };
+        return new ComposedChoice(choice, tokens.Count(call.Name) + tokens.Count(call.Arguments), []);
     }
 
     /// <summary>The reply, and its tokens when they came with it.</summary>
