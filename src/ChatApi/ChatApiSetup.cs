@@ -34,6 +34,7 @@ public static class ChatApiSetup
         services.AddKeyedSingleton<IEmbeddingsBackend, DeterministicEmbeddingsBackend>(BackendNames.Deterministic);
         services.AddSingleton<EmbeddingTokenizer>();
         services.AddUpstreamBackends(builder.Configuration);
+        services.AddSingleton<RelayNotes>();
         services.AddScriptedAnswers();
         services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
             .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();

@@ -11,8 +11,14 @@ public sealed class BackendRouter(IOptions<BackendsOptions> options, IServicePro
 {
     readonly BackendsOptions _options = options.Value;
 
-    public IChatBackend Resolve(string model) =>
-        scripted.InFrontOf(services.GetRequiredKeyedService<IChatBackend>(BackendNameFor(model)));
+    public IChatBackend Resolve(string model) => Route(model).Backend;
+
+    public BackendRoute Route(string? model)
+    {
+        var name = BackendNameFor(model ?? "");
+        var backend = services.GetRequiredKeyedService<IChatBackend>(name);
+        return new BackendRoute(scripted.InFrontOf(backend), name, name != BackendNames.Deterministic);
+    }
 
     /// <summary>The embeddings backend routed for the model, or null when that backend has no embeddings.</summary>
     public IEmbeddingsBackend? ResolveEmbeddings(string model) =>

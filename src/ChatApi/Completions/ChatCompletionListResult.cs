@@ -37,7 +37,7 @@ public sealed class ChatCompletionListResult(Page<StoredCompletionJson> page) : 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(ChatCompletionList), ["application/json"]));
 
-    static void WriteIdOrNull(Utf8JsonWriter json, string name, string? id)
+    internal static void WriteIdOrNull(Utf8JsonWriter json, string name, string? id)
     {
         if (id is null)
             json.WriteNull(name);

@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using ChatApi.Backends;
+using ChatApi.Backends.Upstream;
 using ChatApi.Contracts;
 using ChatApi.Errors;
 using ChatApi.Http;
@@ -14,7 +18,7 @@ public static class CompletionEndpoints
     public static RouteGroupBuilder MapCompletions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/chat/completions").WithTags("Chat");
-        group.MapPost("/", Create).WithName("createChatCompletion")
+        group.MapPost("/", Create).WithName("createChatCompletion").Accepts<CreateChatCompletionRequest>("application/json")
             .Produces<ChatCompletionChunk>(StatusCodes.Status200OK, "text/event-stream");
         group.MapGet("/", List).WithName("listChatCompletions").WithListFilterParameters().WithPageParameters();
         group.MapGet("/{completion_id}", Get).WithName("getChatCompletion");
@@ -24,23 +28,39 @@ public static class CompletionEndpoints
         return group;
     }
 
-    static async Task<Results<Ok<ChatCompletion>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
-        CreateChatCompletionRequest request, BackendRouter router, CompletionStore store, HttpContext http, CancellationToken ct)
+    static async Task<Results<Ok<ChatCompletion>, RawJsonResult<ChatCompletion>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
+        HttpContext http, BackendRouter router, CompletionStore store, RelayNotes notes, CancellationToken ct)
     {
-        if (ChatCompletionRequestValidator.Validate(request) is { } problem)
-            return OpenAIErrors.BadRequest(problem);
-
-        var backend = router.Resolve(request.Model!);
-        if (request.Stream == true)
+        var (request, typeError) = await ChatRequestReader.ReadAsync(http.Request, ct);
+        var route = router.Route(request.Typed.Model);
+        if (route.Relays)
         {
-            await CompletionStreamer.StreamAsync(http, backend, request, store, ct);
+            if (RelayRequestValidator.Validate(request) is { } relayProblem)
+                return OpenAIErrors.BadRequest(relayProblem);
+        }
+        else
+        {
+            if (typeError is not null)
+                throw new BadHttpRequestException(typeError.Message, StatusCodes.Status400BadRequest, typeError);
+            if (ChatCompletionRequestValidator.Validate(request.Typed) is { } problem)
+                return OpenAIErrors.BadRequest(problem);
+        }
+
+        if (request.Typed.Stream == true)
+        {
+            await CompletionStreamer.StreamAsync(http, route, request, store, notes, ct);
             return TypedResults.Empty;
         }
 
-        var completion = await backend.CompleteAsync(request, ct);
-        if (request.Store == true)
-            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, ct);
-        return TypedResults.Ok(completion);
+        var reply = await route.Backend.CompleteAsync(request, ct);
+        if (request.Typed.Store == true)
+        {
+            var json = reply.ToJson();
+            await store.SaveAsync(StoredCompletionDocument.Row(json, request, request.Typed.Model!, RequestIds.Of(http), notes.For(route, reply.Headers, json, request)), ct);
+        }
+        return reply.Relayed is { } relayed
+            ? new RawJsonResult<ChatCompletion>(relayed.Bytes, relayed.ContentType) { Headers = reply.Headers }
+            : TypedResults.Ok(reply.Completion!);
     }
 
     static async Task<Results<ChatCompletionListResult, BadRequest<ErrorResponse>>> List(
@@ -54,13 +74,13 @@ public static class CompletionEndpoints
         return new ChatCompletionListResult(page);
     }
 
-    static async Task<Results<Ok<StoredChatCompletion>, NotFound<ErrorResponse>>> Get(
+    static async Task<Results<RawJsonResult<StoredChatCompletion>, NotFound<ErrorResponse>>> Get(
         string completion_id, CompletionStore store, CancellationToken ct) =>
         await store.FindAsync(completion_id, ct) is { } found
-            ? TypedResults.Ok(found)
+            ? RawJson.Of<StoredChatCompletion>(found)
             : NotFound(completion_id);
 
-    static async Task<Results<Ok<StoredChatCompletion>, NotFound<ErrorResponse>, BadRequest<ErrorResponse>>> Update(
+    static async Task<Results<RawJsonResult<StoredChatCompletion>, NotFound<ErrorResponse>, BadRequest<ErrorResponse>>> Update(
         string completion_id, UpdateChatCompletionRequest request, CompletionStore store, CancellationToken ct)
     {
         if (request.Metadata is null)
@@ -69,7 +89,7 @@ public static class CompletionEndpoints
             return OpenAIErrors.BadRequest(problem);
 
         return await store.UpdateMetadataAsync(completion_id, request.Metadata, ct) is { } updated
-            ? TypedResults.Ok(updated)
+            ? RawJson.Of<StoredChatCompletion>(updated)
             : NotFound(completion_id);
     }
 
@@ -79,7 +99,7 @@ public static class CompletionEndpoints
             ? TypedResults.Ok(new ChatCompletionDeleted { Id = completion_id })
             : NotFound(completion_id);
 
-    static async Task<Results<Ok<ChatCompletionMessageList>, NotFound<ErrorResponse>, BadRequest<ErrorResponse>>> Messages(
+    static async Task<Results<RawJsonResult<ChatCompletionMessageList>, NotFound<ErrorResponse>, BadRequest<ErrorResponse>>> Messages(
         string completion_id, MessagesQuery query, CompletionStore store, CancellationToken ct)
     {
         if (query.Problem is { } problem)
@@ -91,20 +111,36 @@ public static class CompletionEndpoints
         var start = 0;
         if (query.Page.After is { } after)
         {
-            var index = ordered.ToList().FindIndex(m => m.Id == after);
+            var index = ordered.ToList().FindIndex(m => IdOf(m) == after);
             if (index < 0)
                 return OpenAIErrors.BadRequest(UnknownCursor(after));
             start = index + 1;
         }
 
         var items = ordered.Skip(start).Take(query.Page.Limit).ToList();
-        return TypedResults.Ok(new ChatCompletionMessageList
+        return new RawJsonResult<ChatCompletionMessageList>(MessageList(items, start + items.Count < ordered.Count));
+    }
+
+    static string? IdOf(JsonElement message) => message.TryGetProperty("id", out var id) ? id.GetString() : null;
+
+    static byte[] MessageList(IReadOnlyList<JsonElement> items, bool hasMore)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            Data = items,
-            FirstId = items.FirstOrDefault()?.Id,
-            LastId = items.LastOrDefault()?.Id,
-            HasMore = start + items.Count < ordered.Count,
-        });
+            json.WriteStartObject();
+            json.WriteString("object", "list");
+            json.WritePropertyName("data");
+            json.WriteStartArray();
+            foreach (var item in items)
+                item.WriteTo(json);
+            json.WriteEndArray();
+            ChatCompletionListResult.WriteIdOrNull(json, "first_id", items.Count > 0 ? IdOf(items[0]) : null);
+            ChatCompletionListResult.WriteIdOrNull(json, "last_id", items.Count > 0 ? IdOf(items[^1]) : null);
+            json.WriteBoolean("has_more", hasMore);
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     static NotFound<ErrorResponse> NotFound(string completionId) =>

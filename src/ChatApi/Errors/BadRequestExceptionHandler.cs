@@ -24,7 +24,19 @@ internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHand
             return false; // mid-stream: nothing can be sent but the cut-off itself
 
         context.Response.StatusCode = status;
-        if (exception is BackendException { RetryAfter: { } retryAfter })
+        if (exception is BackendException relayed)
+        {
+            foreach (var (name, value) in relayed.Headers)
+                context.Response.Headers.Append(name, value);
+            // An upstream's own error goes to the client as the upstream wrote it.
+            if (relayed.Relayed is { } upstreamBody)
+            {
+                context.Response.ContentType = upstreamBody.ContentType;
+                await context.Response.Body.WriteAsync(upstreamBody.Bytes, ct);
+                return true;
+            }
+        }
+        if (exception is BackendException { RetryAfter: { } retryAfter, Headers.Count: 0 })
         {
             // Retry-After has whole seconds; retry-after-ms, which OpenAI's Python and Node SDKs read first, keeps the precision.
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

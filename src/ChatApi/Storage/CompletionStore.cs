@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Nodes;
 using ChatApi.Completions;
 using ChatApi.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -15,14 +15,13 @@ namespace ChatApi.Storage;
 public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts, CompletionWriter writer)
 {
     /// <summary>Returns once the completion's transaction has committed.</summary>
-    public Task SaveAsync(StoredChatCompletion completion, IReadOnlyList<ChatCompletionRequestMessage> messages, CancellationToken ct) =>
-        writer.WriteAsync(ToRow(completion, messages), ct);
+    public Task SaveAsync(StoredCompletion row, CancellationToken ct) => writer.WriteAsync(row, ct);
 
-    public async Task<StoredChatCompletion?> FindAsync(string id, CancellationToken ct)
+    /// <summary>The stored completion's JSON, as get returns it.</summary>
+    public async Task<string?> FindAsync(string id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var json = await db.Completions.AsNoTracking().Where(c => c.Id == id).Select(c => c.ResponseJson).FirstOrDefaultAsync(ct);
-        return json is null ? null : Read(json);
+        return await db.Completions.AsNoTracking().Where(c => c.Id == id).Select(c => c.ResponseJson).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>
@@ -59,20 +58,21 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
         }
     }
 
-    /// <summary>Replaces the metadata; null when no such completion is stored.</summary>
-    public async Task<StoredChatCompletion?> UpdateMetadataAsync(string id, IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
+    /// <summary>Replaces the metadata and returns the updated JSON; null when no such completion is stored.</summary>
+    public async Task<string?> UpdateMetadataAsync(string id, IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.Completions.Include(c => c.Metadata).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (row is null)
             return null;
 
-        var updated = Read(row.ResponseJson) with { Metadata = metadata };
-        row.ResponseJson = Write(updated);
+        var document = JsonNode.Parse(row.ResponseJson)!.AsObject();
+        document["metadata"] = JsonSerializer.SerializeToNode(metadata, ChatApiJsonContext.Default.IReadOnlyDictionaryStringString);
+        row.ResponseJson = document.ToJsonString(ChatApiJson.Options);
         row.Metadata.Clear();
-        row.Metadata.AddRange(MetadataRows(metadata));
+        row.Metadata.AddRange(metadata.Select(p => new StoredMetadata { Key = p.Key, Value = p.Value }));
         await db.SaveChangesAsync(ct);
-        return updated;
+        return row.ResponseJson;
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken ct)
@@ -82,12 +82,12 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
         return await db.Completions.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0;
     }
 
-    /// <summary>The stored request messages, or null when no such completion is stored.</summary>
-    public async Task<IReadOnlyList<StoredMessage>?> MessagesAsync(string id, CancellationToken ct)
+    /// <summary>The stored request messages, each as its JSON, or null when no such completion is stored.</summary>
+    public async Task<IReadOnlyList<JsonElement>?> MessagesAsync(string id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var json = await db.Completions.AsNoTracking().Where(c => c.Id == id).Select(c => c.MessagesJson).FirstOrDefaultAsync(ct);
-        return json is null ? null : JsonSerializer.Deserialize(json, ChatApiJsonContext.Default.IReadOnlyListStoredMessage);
+        return json is null ? null : [.. JsonDocument.Parse(json).RootElement.EnumerateArray()];
     }
 
     static async Task<long?> SeqOfAsync(DbConnection connection, string id, CancellationToken ct)
@@ -100,30 +100,4 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
         command.Parameters.Add(parameter);
         return await command.ExecuteScalarAsync(ct) is { } seq and not DBNull ? Convert.ToInt64(seq, CultureInfo.InvariantCulture) : null;
     }
-
-    static StoredCompletion ToRow(StoredChatCompletion completion, IReadOnlyList<ChatCompletionRequestMessage> messages)
-    {
-        IReadOnlyList<StoredMessage> stored = [.. messages.Select((m, i) => StoredMessage.From(completion.Id, i, m))];
-        return new StoredCompletion
-        {
-            Id = completion.Id,
-            Model = completion.Model,
-            Created = completion.Created,
-            ResponseJson = Write(completion),
-            MessagesJson = JsonSerializer.Serialize(stored, ChatApiJsonContext.Default.IReadOnlyListStoredMessage),
-            Metadata = [.. MetadataRows(completion.Metadata)],
-        };
-    }
-
-    static IEnumerable<StoredMetadata> MetadataRows(IReadOnlyDictionary<string, string> metadata) =>
-        metadata.Select(p => new StoredMetadata { Key = p.Key, Value = p.Value });
-
-    // The HTTP options (relaxed escaping) rather than the context's defaults, so what the list writes through
-    // reads exactly as a serialized record would.
-    static readonly JsonTypeInfo<StoredChatCompletion> StoredJson =
-        (JsonTypeInfo<StoredChatCompletion>)ChatApiJson.Options.GetTypeInfo(typeof(StoredChatCompletion));
-
-    static StoredChatCompletion Read(string json) => JsonSerializer.Deserialize(json, StoredJson)!;
-
-    static string Write(StoredChatCompletion completion) => JsonSerializer.Serialize(completion, StoredJson);
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using ChatApi.Backends;
+using ChatApi.Backends.Upstream;
 using ChatApi.Contracts;
 using ChatApi.Http;
 using ChatApi.Storage;
@@ -6,53 +8,107 @@ using ChatApi.Storage;
 namespace ChatApi.Streaming;
 
 /// <summary>
-/// Sends a backend's chunks as SSE and, for <c>store: true</c>, stores the assembled completion once the stream has run to its end.
-/// A client that goes away cancels <paramref name="ct"/>, which stops the backend mid-stream.
+/// Sends a backend's events as SSE and, for <c>store: true</c>, stores the assembled completion once the stream has run to its end.
+/// A client that goes away cancels <paramref name="ct"/>, which stops the backend mid-stream. A relayed stream that the
+/// upstream cut is cut for the client too, after the last event received: never a <c>[DONE]</c> ChatApi invented.
 /// </summary>
 public static class CompletionStreamer
 {
     // Chunks the backend has ready at once go out together, up to this many bytes.
     const int MaxUnflushedBytes = 16 * 1024;
 
-    public static async Task StreamAsync(HttpContext http, IChatBackend backend, CreateChatCompletionRequest request, CompletionStore store, CancellationToken ct)
+    public static async Task StreamAsync(HttpContext http, BackendRoute route, ChatRequest request, CompletionStore store, RelayNotes notes, CancellationToken ct)
     {
         var response = http.Response;
-        var includeUsage = request.StreamOptions?.IncludeUsage == true;
-        var assembler = request.Store == true ? new CompletionAssembler() : null;
+        var typed = request.Typed;
+        var includeUsage = typed.StreamOptions?.IncludeUsage == true;
+        var stored = typed.Store == true;
+        var assembler = stored ? new CompletionAssembler() : null;
+        var relayed = stored ? new RelayedStreamAssembler() : null;
         var started = false;
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null;
         long unflushed = 0;
 
-        await using var chunks = backend.StreamAsync(request, ct).GetAsyncEnumerator(ct);
-        var next = chunks.MoveNextAsync();
-        while (true)
+        await using var events = route.Backend.StreamAsync(request, ct).GetAsyncEnumerator(ct);
+        try
         {
-            // Flush whenever the backend makes us wait, so no chunk sits in a buffer while the next is generated.
-            if (!next.IsCompleted && unflushed > 0)
-                unflushed = await FlushAsync(response, ct);
-            if (!await next)
-                break;
-
-            var chunk = chunks.Current;
-            if (!started)
+            var next = events.MoveNextAsync();
+            while (true)
             {
-                SseWriter.Start(response);
-                started = true;
+                // Flush whenever the backend makes us wait, so no chunk sits in a buffer while the next is generated.
+                if (!next.IsCompleted && unflushed > 0)
+                    unflushed = await FlushAsync(response, ct);
+                if (!await next)
+                    break;
+
+                var item = events.Current;
+                if (!started)
+                {
+                    headers = item.Headers;
+                    foreach (var (name, value) in headers ?? [])
+                        response.Headers.Append(name, value);
+                    SseWriter.Start(response);
+                    started = true;
+                }
+                unflushed += item.Chunk is { } chunk
+                    ? WriteTyped(response, chunk, assembler, includeUsage)
+                    : WriteRelayed(response, item, relayed, includeUsage || !stored);
+                if (unflushed >= MaxUnflushedBytes)
+                    unflushed = await FlushAsync(response, ct);
+                next = events.MoveNextAsync();
             }
-            assembler?.Add(chunk);
-            // A backend may report usage unasked, so that a stored stream has it; the client sees it only when it asked.
-            if (includeUsage || !CompletionChunker.IsUsageChunk(chunk))
-                unflushed += SseWriter.Write(response, chunk, includeUsage);
-            if (unflushed >= MaxUnflushedBytes)
-                unflushed = await FlushAsync(response, ct);
-            next = chunks.MoveNextAsync();
+        }
+        catch (StreamCutException)
+        {
+            if (!started)
+                throw new BackendException(502, new Error("The upstream ended the stream before sending any event.", "upstream_error", null, null));
+            await FlushAsync(response, ct);
+            await ConnectionCut.CutAsync(http, drainFirst: true, TimeProvider.System, ct);
+            return;
         }
 
-        if (assembler?.Build() is { } completion)
-            await store.SaveAsync(StoredChatCompletion.From(completion, request, RequestIds.Of(http)), request.Messages!, ct);
+        var completion = assembler?.Build() is { } whole ? ChatReply.Typed(whole).ToJson() : relayed is { Complete: true } ? relayed.Build() : (JsonElement?)null;
+        if (completion is { } json)
+            await store.SaveAsync(StoredCompletionDocument.Row(json, request, typed.Model!, RequestIds.Of(http), notes.For(route, headers, json, request)), ct);
         if (!started)
             SseWriter.Start(response);
         await SseWriter.WriteDoneAsync(response, ct);
     }
+
+    static long WriteTyped(HttpResponse response, ChatCompletionChunk chunk, CompletionAssembler? assembler, bool includeUsage)
+    {
+        assembler?.Add(chunk);
+        // A backend may report usage unasked, so that a stored stream has it; the client sees it only when it asked.
+        return includeUsage || !CompletionChunker.IsUsageChunk(chunk) ? SseWriter.Write(response, chunk, includeUsage) : 0;
+    }
+
+    /// <param name="showUsage">False when ChatApi asked the upstream for usage on the client's behalf: the usage chunk is then not shown.</param>
+    static long WriteRelayed(HttpResponse response, ChatStreamEvent item, RelayedStreamAssembler? assembler, bool showUsage)
+    {
+        if (assembler is null)
+            return SseWriter.WriteData(response, item.Data!, item.EventType);
+
+        JsonDocument parsed;
+        try
+        {
+            parsed = JsonDocument.Parse(item.Data!);
+        }
+        catch (JsonException)
+        {
+            assembler.Fail();
+            return SseWriter.WriteData(response, item.Data!, item.EventType);
+        }
+        using (parsed)
+        {
+            assembler.Add(parsed.RootElement);
+            return showUsage || !IsUsageChunk(parsed.RootElement) ? SseWriter.WriteData(response, item.Data!, item.EventType) : 0;
+        }
+    }
+
+    static bool IsUsageChunk(JsonElement chunk) =>
+        chunk.ValueKind == JsonValueKind.Object
+        && chunk.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array && choices.GetArrayLength() == 0
+        && chunk.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object;
 
     static async Task<long> FlushAsync(HttpResponse response, CancellationToken ct)
     {

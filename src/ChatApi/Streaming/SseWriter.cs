@@ -45,6 +45,24 @@ public static class SseWriter
         return DataPrefix.Length + writer.BytesCommitted + EventEnd.Length;
     }
 
+    /// <summary>Writes one <c>data:</c> event with the data exactly as given (a relayed event) and returns its size in bytes.</summary>
+    public static long WriteData(HttpResponse response, string data, string? eventType = null)
+    {
+        var body = response.BodyWriter;
+        long length = 0;
+        if (eventType is not null)
+            length += System.Text.EncodingExtensions.GetBytes(System.Text.Encoding.UTF8, $"event: {eventType}\n", body);
+        // Data of several lines (rare in JSON, but allowed) takes one data: field per line, as it arrived.
+        foreach (var line in data.Split('\n'))
+        {
+            body.Write(DataPrefix);
+            length += DataPrefix.Length + System.Text.EncodingExtensions.GetBytes(System.Text.Encoding.UTF8, line, body) + 1;
+            body.Write("\n"u8);
+        }
+        body.Write("\n"u8);
+        return length + 1;
+    }
+
     public static async Task WriteDoneAsync(HttpResponse response, CancellationToken ct)
     {
         response.BodyWriter.Write(Done);

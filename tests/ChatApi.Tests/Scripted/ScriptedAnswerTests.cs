@@ -190,7 +190,7 @@ public sealed class ScriptedAnswerTests
         var request = new CreateChatCompletionRequest { Model = "gpt-4o", Messages = [new() { Role = "user", Content = "Hi" }] };
 
         var clock = Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backend.CompleteAsync(request, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backend.CompleteAsync(ChatRequest.FromTyped(request), cancel.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"still waiting after {clock.Elapsed}");
     }

@@ -17,22 +17,22 @@ public sealed class DeterministicBackend(TokenCounter tokens, TimeProvider time,
 
     readonly ReplyComposer _composer = new(tokens);
 
-    public async Task<ChatCompletion> CompleteAsync(CreateChatCompletionRequest request, CancellationToken ct)
+    public async Task<ChatReply> CompleteAsync(ChatRequest request, CancellationToken ct)
     {
         var pacer = new StreamPacer(options.Value, time);
-        var (completion, _) = Generate(request);
+        var (completion, _) = Generate(request.Typed);
         await pacer.WaitForWholeAsync(completion.Usage!.CompletionTokens, ct);
-        return completion;
+        return ChatReply.Typed(completion);
     }
 
-    public async IAsyncEnumerable<ChatCompletionChunk> StreamAsync(CreateChatCompletionRequest request, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<ChatStreamEvent> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
         var pacer = new StreamPacer(options.Value, time);
-        var (completion, contentTokens) = Generate(request);
-        foreach (var chunk in CompletionChunker.Split(completion, request, tokens, contentTokens))
+        var (completion, contentTokens) = Generate(request.Typed);
+        foreach (var chunk in CompletionChunker.Split(completion, request.Typed, tokens, contentTokens))
         {
             await pacer.WaitAsync(CompletionChunker.CarriesToken(chunk), ct);
-            yield return chunk;
+            yield return ChatStreamEvent.Typed(chunk);
         }
     }
 

@@ -13,30 +13,24 @@ public sealed class ScriptedBackend(
     IChatBackend routed, ScriptedRules rules, TokenCounter tokens, TimeProvider time, IHttpContextAccessor http, ILogger<ScriptedBackend> logger)
     : IChatBackend
 {
-    // A flush hands chunks to the server's output pipe, not yet to the socket, and an abort drops what is still
-    // queued; this pause lets the chunks already sent reach the client first.
-    static readonly TimeSpan DrainBeforeCut = TimeSpan.FromMilliseconds(200);
-
-    // Aborting the connection cancels the request's token; this only bounds the wait if it somehow does not.
-    static readonly TimeSpan AbortWait = TimeSpan.FromSeconds(10);
-
-    public async Task<ChatCompletion> CompleteAsync(CreateChatCompletionRequest request, CancellationToken ct)
+    public async Task<ChatReply> CompleteAsync(ChatRequest request, CancellationToken ct)
     {
-        if (await StartAsync(request, ct) is not { } answer)
+        if (await StartAsync(request.Typed, ct) is not { } answer)
             return await routed.CompleteAsync(request, ct);
 
         if (answer.CutAfterChunks is not null)
             await CutConnectionAsync(drainFirst: false, ct);
         return ScriptedCompletion.HasMessage(answer)
-            ? ScriptedCompletion.Build(answer, request, tokens, time)
+            ? ChatReply.Typed(ScriptedCompletion.Build(answer, request.Typed, tokens, time))
             : await routed.CompleteAsync(request, ct);
     }
 
-    public async IAsyncEnumerable<ChatCompletionChunk> StreamAsync(CreateChatCompletionRequest request, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<ChatStreamEvent> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        var answer = await StartAsync(request, ct);
+        var answer = await StartAsync(request.Typed, ct);
         var chunks = answer is not null && ScriptedCompletion.HasMessage(answer)
-            ? CompletionChunker.Split(ScriptedCompletion.Build(answer, request, tokens, time), request, tokens).ToAsyncEnumerable()
+            ? CompletionChunker.Split(ScriptedCompletion.Build(answer, request.Typed, tokens, time), request.Typed, tokens)
+                .Select(ChatStreamEvent.Typed).ToAsyncEnumerable()
             : routed.StreamAsync(request, ct);
 
         var sent = 0;
@@ -65,14 +59,6 @@ public sealed class ScriptedBackend(
         return answer;
     }
 
-    /// <summary>Drops the connection without finishing the response, as a failing network or proxy would.</summary>
     /// <param name="drainFirst">Chunks were written: give the streamer (which flushes while this waits) time to send them.</param>
-    async Task CutConnectionAsync(bool drainFirst, CancellationToken ct)
-    {
-        if (drainFirst)
-            await Task.Delay(DrainBeforeCut, time, ct);
-        http.HttpContext?.Abort();
-        await Task.Delay(AbortWait, time, ct);
-        throw new InvalidOperationException("The connection was aborted but the request was not cancelled.");
-    }
+    Task CutConnectionAsync(bool drainFirst, CancellationToken ct) => ConnectionCut.CutAsync(http.HttpContext, drainFirst, time, ct);
 }

@@ -1,78 +1,81 @@
-using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using ChatApi.Contracts;
 
 namespace ChatApi.Backends.Upstream;
 
 /// <summary>
-/// Forwards to an OpenAI-compatible upstream over HTTP. <c>store</c> and <c>metadata</c> are ChatApi's own
-/// business and are not forwarded, so storing here never stores at the upstream too.
+/// Relays chat completions to an upstream pool as received: the client's body with only ChatApi's own changes
+/// (<see cref="RelayRequestBody"/>), the upstream's body bytes or SSE events back unchanged, and its error bodies,
+/// statuses and rate-limit headers passed through. ChatApi reads from the reply only what it stores.
 /// </summary>
-public sealed class UpstreamBackend(HttpClient http) : IChatBackend
+public sealed class UpstreamBackend(UpstreamPool pool, IReadOnlyDictionary<string, string> aliases) : IChatBackend
 {
-    public async Task<ChatCompletion> CompleteAsync(CreateChatCompletionRequest request, CancellationToken ct)
+    const string Path = "chat/completions";
+
+    public async Task<ChatReply> CompleteAsync(ChatRequest request, CancellationToken ct)
     {
-        using var response = await SendAsync(Forwarded(request) with { Stream = null, StreamOptions = null }, HttpCompletionOption.ResponseContentRead, ct);
-        await using var body = await response.Content.ReadAsStreamAsync(ct);
-        return await JsonSerializer.DeserializeAsync(body, ChatApiJsonContext.Default.ChatCompletion, ct)
-            ?? throw new BackendException(502, BadGateway("The upstream answered with an empty body."));
+        using var total = UpstreamTimeouts.Total(pool, ct);
+        using var answer = await UpstreamErrors.SendAsync(pool, Path, Body(request, stream: false), stream: false, total.Token, ct);
+        var relayed = await UpstreamErrors.ReadJsonAsync(answer, total.Token, ct);
+        return new ChatReply { Relayed = relayed, Headers = RelayedHeaders.Of(answer.Response) };
     }
 
-    public async IAsyncEnumerable<ChatCompletionChunk> StreamAsync(CreateChatCompletionRequest request, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<ChatStreamEvent> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        // Usage is always asked for, so a stored stream has it; the streamer shows it to clients that asked.
-        var streamed = Forwarded(request) with { Stream = true, StreamOptions = (request.StreamOptions ?? new()) with { IncludeUsage = true } };
-        using var response = await SendAsync(streamed, HttpCompletionOption.ResponseHeadersRead, ct);
-        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        using var total = UpstreamTimeouts.Total(pool, ct);
+        using var answer = await UpstreamErrors.SendAsync(pool, Path, Body(request, stream: true), stream: true, total.Token, ct);
+        var headers = RelayedHeaders.Of(answer.Response);
+
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
+        idle.CancelAfter(answer.Deployment.IdleTimeout);
+        var events = ReadEventsAsync(answer, idle.Token).GetAsyncEnumerator(idle.Token);
+        await using (events)
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await events.MoveNextAsync();
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested && e is OperationCanceledException or IOException or HttpRequestException)
+                {
+                    throw new StreamCutException(idle.IsCancellationRequested
+                        ? $"The upstream sent nothing for {answer.Deployment.IdleTimeout.TotalSeconds:0.#} s; the stream was ended."
+                        : $"The upstream's stream broke off: {e.Message}");
+                }
+                if (!more)
+                    throw new StreamCutException("The upstream ended the stream without [DONE].");
+
+                var item = events.Current;
+                if (item.Data == "[DONE]")
+                    yield break;
+                idle.CancelAfter(answer.Deployment.IdleTimeout);
+                yield return new ChatStreamEvent
+                {
+                    Data = item.Data,
+                    EventType = item.EventType == SseParser.EventTypeDefault ? null : item.EventType,
+                    Headers = headers,
+                };
+                headers = null;
+            }
+        }
+    }
+
+    static async IAsyncEnumerable<SseItem<string>> ReadEventsAsync(UpstreamAnswer answer, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var body = await answer.Response.Content.ReadAsStreamAsync(ct);
         await foreach (var item in SseParser.Create(body).EnumerateAsync(ct))
-        {
-            if (item.Data == "[DONE]")
-                yield break;
-            if (JsonSerializer.Deserialize(item.Data, ChatApiJsonContext.Default.ChatCompletionChunk) is { } chunk)
-                yield return chunk;
-        }
+            yield return item;
     }
 
-    static Error BadGateway(string message) => new(message, "upstream_error", null, null);
-
-    static CreateChatCompletionRequest Forwarded(CreateChatCompletionRequest request) => request with { Store = null, Metadata = null };
-
-    async Task<HttpResponseMessage> SendAsync(CreateChatCompletionRequest request, HttpCompletionOption completion, CancellationToken ct)
+    Func<Deployment, ReadOnlyMemory<byte>> Body(ChatRequest request, bool stream)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "chat/completions")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(request, ChatApiJsonContext.Default.CreateChatCompletionRequest), MediaTypeHeaderValue.Parse("application/json")),
-        };
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(message, completion, ct);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new BackendException(502, BadGateway($"The upstream could not be reached: {e.Message}"));
-        }
-        if (response.IsSuccessStatusCode)
-            return response;
-
-        using (response)
-            throw new BackendException((int)response.StatusCode, await ErrorOfAsync(response, ct), response.Headers.RetryAfter?.Delta);
-    }
-
-    /// <summary>The upstream's own OpenAI-shaped error when it sent one, so clients see what they would have seen.</summary>
-    static async Task<Error> ErrorOfAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        var text = await response.Content.ReadAsStringAsync(ct);
-        try
-        {
-            if (JsonSerializer.Deserialize(text, ChatApiJsonContext.Default.ErrorResponse)?.Error is { Message: not null } error)
-                return error;
-        }
-        catch (JsonException)
-        {
-        }
-        return BadGateway($"The upstream answered {(int)response.StatusCode}: {text[..Math.Min(text.Length, 500)]}");
+        var typed = request.Typed;
+        var alias = typed.Model is { } model && aliases.TryGetValue(model, out var target) ? target : null;
+        // A stored stream needs its usage; the client that did not ask for it is not shown the extra chunk.
+        var askUsage = stream && typed.Store == true && typed.StreamOptions?.IncludeUsage != true;
+        return deployment => RelayRequestBody.Rewrite(request.Body, deployment.Model ?? alias, !deployment.Options.ForwardStore, askUsage);
     }
 }
