@@ -35,6 +35,8 @@ public static class ChatApiSetup
         services.AddSingleton<EmbeddingTokenizer>();
         services.AddUpstreamBackends(builder.Configuration);
         services.AddSingleton<RelayNotes>();
+        services.AddSingleton<ModelCatalog>();
+        services.AddHttpClient();
         services.AddScriptedAnswers();
         services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
             .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();

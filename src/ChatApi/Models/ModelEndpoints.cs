@@ -1,28 +1,31 @@
-using ChatApi.Backends;
+using System.Text.Json;
 using ChatApi.Contracts;
+using ChatApi.Errors;
+using ChatApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace ChatApi.Models;
 
 public static class ModelEndpoints
 {
-    // A fixed date, so the list is the same on every start.
-    const long Created = 1_735_689_600; // 2025-01-01
-
     public static RouteGroupBuilder MapModels(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/models").WithTags("Models");
         group.MapGet("/", List).WithName("listModels");
-        group.MapGet("/{model}", Retrieve).WithName("retrieveModel");
+        group.MapGet("/{**model}", Retrieve).WithName("retrieveModel");
         return group;
     }
 
-    static Ok<ListModelsResponse> List(IOptions<BackendsOptions> options) =>
-        TypedResults.Ok(new ListModelsResponse { Data = [.. options.Value.Models.Select(ToModel)] });
+    static async Task<RawJsonResult<ListModelsResponse>> List(ModelCatalog catalog, CancellationToken ct)
+    {
+        return new RawJsonResult<ListModelsResponse>(JsonSerializer.SerializeToUtf8Bytes(
+            new ModelList("list", await catalog.ListAsync(ct)), ModelListJson.Default.ModelList));
+    }
 
-    // Every model name routes to some backend, and the built-in one answers any name.
-    static Ok<Model> Retrieve(string model) => TypedResults.Ok(ToModel(model));
-
-    static Model ToModel(string id) => new() { Id = id, Created = Created, OwnedBy = "chatapi" };
+    // A name no route, alias, upstream or configured list knows is 404, as OpenAI answers; create still serves any name.
+    // Names may hold a slash (meta-llama/Llama-3.1-8B-Instruct), sent as it is or as %2F, which routing leaves encoded.
+    static async Task<Results<RawJsonResult<Model>, NotFound<ErrorResponse>>> Retrieve(string model, ModelCatalog catalog, CancellationToken ct) =>
+        await catalog.FindAsync(Uri.UnescapeDataString(model), ct) is { } found
+            ? new RawJsonResult<Model>(JsonSerializer.SerializeToUtf8Bytes(found, ModelListJson.Default.JsonElement))
+            : TypedResults.NotFound(OpenAIErrors.Body($"The model '{Uri.UnescapeDataString(model)}' does not exist or you do not have access to it.", code: "model_not_found"));
 }

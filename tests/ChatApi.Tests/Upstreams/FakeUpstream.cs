@@ -63,7 +63,7 @@ public sealed class FakeUpstream : IAsyncDisposable
         {
             await reply.WriteAsync(http);
         }
-        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is not UpstreamReply.StreamCutByUpstream && http.RequestAborted.IsCancellationRequested)
         {
             Interlocked.Increment(ref Abandoned);
         }

@@ -109,7 +109,8 @@ public sealed class RelayFailureTests
     {
         await using var upstream = await FakeUpstream.StartAsync(UpstreamReply.Events(VendorShapes.VllmStream, done: false));
         await using var front = RelayFixture.Front(upstream);
-        var client = front.CreateClient();
+        // A real socket: the cut is a connection reset, as a client in production sees it.
+        using var client = new HttpClient { BaseAddress = front.StartOnLoopback() };
 
         var stream = await SseStream.PostAsync(client, Requests.Chat("Hi", "vendor-x").With("store", true));
 
@@ -124,9 +125,10 @@ public sealed class RelayFailureTests
     {
         await using var upstream = await FakeUpstream.StartAsync(UpstreamReply.Events(VendorShapes.VllmStream, stallAfter: TimeSpan.FromMinutes(5), stallAt: 2));
         await using var front = RelayFixture.Front(upstream, ShortTimeout);
+        using var client = new HttpClient { BaseAddress = front.StartOnLoopback() };
 
         var clock = Stopwatch.StartNew();
-        var stream = await SseStream.PostAsync(front.CreateClient(), Requests.Chat("Hi", "vendor-x"));
+        var stream = await SseStream.PostAsync(client, Requests.Chat("Hi", "vendor-x"));
 
         Assert.False(stream.Completed);
         Assert.Equal(VendorShapes.VllmStream[..2], stream.Events);

@@ -45,12 +45,14 @@ public abstract record UpstreamReply
                 await http.Response.WriteAsync($"data: {Data[i]}\n\n", http.RequestAborted);
                 await http.Response.Body.FlushAsync(http.RequestAborted);
             }
-            if (Done)
-                await http.Response.WriteAsync("data: [DONE]\n\n", http.RequestAborted);
-            else
-                http.Abort(); // cut, as a crashed server or a dropped connection would
+            if (!Done)
+                throw new StreamCutByUpstream(); // Kestrel resets a started response on a throw, as a crashed server would
+            await http.Response.WriteAsync("data: [DONE]\n\n", http.RequestAborted);
         }
     }
+
+    /// <summary>Thrown to cut a stream mid-way; the fake lets it reach Kestrel.</summary>
+    public sealed class StreamCutByUpstream : Exception;
 
     sealed record HangReply : UpstreamReply
     {
