@@ -8,6 +8,7 @@ using ChatApi.Backends.Tokens;
 using ChatApi.Backends.Upstream;
 using ChatApi.Completions;
 using ChatApi.Contracts;
+using ChatApi.Embeddings;
 using ChatApi.Errors;
 using ChatApi.Health;
 using ChatApi.Http;
@@ -44,6 +45,8 @@ public static class ChatApiSetup
         services.AddSingleton<IValidateOptions<BackendsOptions>, BackendsOptionsValidator>();
         services.AddSingleton<BackendRouter>();
         services.AddKeyedSingleton<IChatBackend, DeterministicBackend>(BackendNames.Deterministic);
+        services.AddKeyedSingleton<IEmbeddingsBackend, DeterministicEmbeddingsBackend>(BackendNames.Deterministic);
+        services.AddSingleton<EmbeddingTokenizer>();
         services.AddUpstreamBackends(builder.Configuration);
         services.AddSingleton<RelayNotes>();
         services.AddSingleton<ModelCatalog>();
@@ -106,6 +109,7 @@ public static class ChatApiSetup
         app.MapResponses();
         app.MapAdmin();
         app.MapWebPage();
+        app.MapEmbeddings();
         return app;
     }
 }

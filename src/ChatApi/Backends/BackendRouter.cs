@@ -23,6 +23,10 @@ public sealed class BackendRouter(IOptions<BackendsOptions> options, IServicePro
         return new BackendRoute(scripted.InFrontOf(recordings.Around(name, backend)), name, name != BackendNames.Deterministic);
     }
 
+    /// <summary>The embeddings backend routed for the model, or null when that backend has no embeddings.</summary>
+    public IEmbeddingsBackend? ResolveEmbeddings(string model) =>
+        services.GetKeyedService<IEmbeddingsBackend>(BackendNameFor(model));
+
     string BackendNameFor(string model)
     {
         if (_options.Routes.TryGetValue(model, out var exact))

@@ -54,4 +54,6 @@ namespace ChatApi.Contracts;
 [JsonSerializable(typeof(ResponseTextDeltaEvent))]
 [JsonSerializable(typeof(ResponseTextDoneEvent))]
 [JsonSerializable(typeof(ChatApi.Admin.CapturedDeleted))]
+[JsonSerializable(typeof(CreateEmbeddingRequest))]
+[JsonSerializable(typeof(CreateEmbeddingResponse))]
 internal sealed partial class ChatApiJsonContext : JsonSerializerContext;
