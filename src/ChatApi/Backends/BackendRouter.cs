@@ -23,6 +23,10 @@ public sealed class BackendRouter(IOptions<BackendsOptions> options, IServicePro
         return new BackendRoute(scripted.InFrontOf(recordings.Around(name, backend)), name, name != BackendNames.Deterministic);
     }
 
+    /// <summary>The upstream relay the model routes to, or null when it routes to the built-in backend.</summary>
+    public Upstream.UpstreamBackend? Relay(string model) =>
+        services.GetKeyedService<IChatBackend>(BackendNameFor(model)) as Upstream.UpstreamBackend;
+
     /// <summary>The embeddings backend routed for the model, or null when that backend has no embeddings.</summary>
     public IEmbeddingsBackend? ResolveEmbeddings(string model) =>
         services.GetKeyedService<IEmbeddingsBackend>(BackendNameFor(model));

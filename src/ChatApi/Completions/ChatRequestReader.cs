@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatApi.Backends;
 using ChatApi.Contracts;
+using ChatApi.Http;
 
 namespace ChatApi.Completions;
 
@@ -12,10 +13,7 @@ public static class ChatRequestReader
 {
     public static async Task<(ChatRequest Request, JsonException? TypeError)> ReadAsync(HttpRequest http, CancellationToken ct)
     {
-        if (!http.HasJsonContentType())
-            throw new BadHttpRequestException(Errors.OpenAIErrors.JsonContentTypeRequired, StatusCodes.Status415UnsupportedMediaType);
-
-        var body = await ReadBodyAsync(http, ct);
+        var body = await RequestBody.ReadJsonAsync(http, ct);
         try
         {
             var typed = JsonSerializer.Deserialize(body.Span, ChatApiJsonContext.Default.CreateChatCompletionRequest)
@@ -35,19 +33,6 @@ public static class ChatRequestReader
             }
             return (new ChatRequest(body, LenientTyped(json)), typeError);
         }
-    }
-
-    static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest http, CancellationToken ct)
-    {
-        if (http.ContentLength is { } length and <= int.MaxValue)
-        {
-            var buffer = new byte[length];
-            await http.Body.ReadExactlyAsync(buffer, ct);
-            return buffer;
-        }
-        using var copy = new MemoryStream();
-        await http.Body.CopyToAsync(copy, ct);
-        return copy.GetBuffer().AsMemory(0, (int)copy.Length);
     }
 
     /// <summary>What ChatApi reads itself (routing, storage, usage), each field only where its type fits.</summary>

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using ChatApi.Backends;
 using ChatApi.Backends.Tokens;
 using ChatApi.Contracts;
 using ChatApi.Errors;
+using ChatApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatApi.Embeddings;
@@ -11,13 +13,32 @@ public static class EmbeddingEndpoints
     public static RouteGroupBuilder MapEmbeddings(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/embeddings").WithTags("Embeddings");
-        group.MapPost("/", Create).WithName("createEmbedding");
+        group.MapPost("/", Create).WithName("createEmbedding").Accepts<CreateEmbeddingRequest>("application/json");
         return group;
     }
 
-    static async Task<Results<Ok<CreateEmbeddingResponse>, BadRequest<ErrorResponse>>> Create(
-        CreateEmbeddingRequest request, BackendRouter router, EmbeddingTokenizer tokenizer, CancellationToken ct)
+    static async Task<Results<Ok<CreateEmbeddingResponse>, RawJsonResult<CreateEmbeddingResponse>, BadRequest<ErrorResponse>>> Create(
+        HttpContext http, BackendRouter router, EmbeddingTokenizer tokenizer, CancellationToken ct)
     {
+        var body = await RequestBody.ReadJsonAsync(http.Request, ct);
+        var model = RequestBody.StringField(body, "model");
+        // An upstream's model: forwarded as sent (but for an alias), answered as the upstream answers; it judges the rest.
+        if (model is not null && router.Relay(model) is { } relay)
+        {
+            var reply = await relay.ForwardAsync("embeddings", body, model, ct);
+            return new RawJsonResult<CreateEmbeddingResponse>(reply.Relayed!.Bytes, reply.Relayed.ContentType) { Headers = reply.Headers };
+        }
+
+        CreateEmbeddingRequest request;
+        try
+        {
+            request = JsonSerializer.Deserialize(body.Span, ChatApiJsonContext.Default.CreateEmbeddingRequest)
+                ?? throw new JsonException("The body is null.", "$", null, null);
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException(e.Message, StatusCodes.Status400BadRequest, e);
+        }
         var (validated, problem) = EmbeddingRequestValidator.Validate(request, tokenizer);
         if (problem is not null)
             return OpenAIErrors.BadRequest(problem);

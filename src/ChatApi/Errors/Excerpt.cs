@@ -10,7 +10,7 @@ namespace ChatApi.Errors;
 /// </summary>
 public static class Excerpt
 {
-    public const int MaxLength = 40;
+    public const int MaxLength = 64;
 
     public static string Of(string? value, int maxLength = MaxLength)
     {

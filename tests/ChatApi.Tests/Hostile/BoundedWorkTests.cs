@@ -11,6 +11,7 @@ namespace ChatApi.Tests.Hostile;
 /// Small requests that used to occupy the server for minutes or make responses of hundreds of megabytes: each finishes in
 /// bounded time and memory. The bounds are generous (2 shared cores) but far below what the unbounded code took.
 /// </summary>
+[Collection(nameof(BoundedWorkTests))]
 public sealed class BoundedWorkTests
 {
     static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
@@ -241,3 +242,7 @@ public sealed class BoundedWorkTests
         }
     }
 }
+
+/// <summary>Run alone, after the parallel tests: the memory figures are of the test process's whole heap.</summary>
+[CollectionDefinition(nameof(BoundedWorkTests), DisableParallelization = true)]
+public sealed class BoundedWorkCollection;

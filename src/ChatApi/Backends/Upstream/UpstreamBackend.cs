@@ -13,10 +13,23 @@ public sealed class UpstreamBackend(UpstreamPool pool, IReadOnlyDictionary<strin
 {
     const string Path = "chat/completions";
 
-    public async Task<ChatReply> CompleteAsync(ChatRequest request, CancellationToken ct)
+    public Task<ChatReply> CompleteAsync(ChatRequest request, CancellationToken ct) =>
+        SendJsonAsync(Path, Body(request, stream: false), ct);
+
+    /// <summary>
+    /// Relays another non-streamed call (<c>embeddings</c>) the same way: the body as received but for the model
+    /// name an alias or deployment gives, the answer as received.
+    /// </summary>
+    public Task<ChatReply> ForwardAsync(string path, ReadOnlyMemory<byte> body, string? model, CancellationToken ct)
+    {
+        var alias = model is not null && aliases.TryGetValue(model, out var target) ? target : null;
+        return SendJsonAsync(path, deployment => RelayRequestBody.Rewrite(body, deployment.Model ?? alias, removeStore: false, askUsage: false), ct);
+    }
+
+    async Task<ChatReply> SendJsonAsync(string path, Func<Deployment, ReadOnlyMemory<byte>> body, CancellationToken ct)
     {
         using var total = UpstreamTimeouts.Total(pool, ct);
-        using var answer = await UpstreamErrors.SendAsync(pool, Path, Body(request, stream: false), stream: false, total.Token, ct);
+        using var answer = await UpstreamErrors.SendAsync(pool, path, body, stream: false, total.Token, ct);
         var relayed = await UpstreamErrors.ReadJsonAsync(answer, total.Token, ct);
         return new ChatReply { Relayed = relayed, Headers = RelayedHeaders.Of(answer.Response) };
     }
