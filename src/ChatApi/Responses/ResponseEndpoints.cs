@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatApi.Auth;
 using ChatApi.Backends;
 using ChatApi.Backends.Tokens;
 using ChatApi.Completions;
@@ -31,9 +32,9 @@ public static class ResponseEndpoints
     }
 
     static async Task<Results<Ok<Response>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
-        CreateResponse request, BackendRouter router, ResponseStore store, TimeProvider time, HttpContext http, CancellationToken ct)
+        CreateResponse request, BackendRouter router, ResponseStore store, RequestProject project, TimeProvider time, HttpContext http, CancellationToken ct)
     {
-        var (turn, problem) = await BeginAsync(request, store, time, ct);
+        var (turn, problem) = await BeginAsync(request, store, project.Scope, time, ct);
         if (problem is not null)
             return OpenAIErrors.BadRequest(problem);
 
@@ -41,7 +42,7 @@ public static class ResponseEndpoints
         var backend = router.Resolve(request.Model!);
         if (request.Stream == true)
         {
-            await ResponseStreamer.StreamAsync(http, backend, chat, turn, store, time, ct);
+            await ResponseStreamer.StreamAsync(http, backend, chat, turn, store, project.Name, time, ct);
             return TypedResults.Empty;
         }
 
@@ -52,14 +53,14 @@ public static class ResponseEndpoints
         var outcome = reply.Completion is { } completion ? CompletionTranslator.Translate(completion) : CompletionTranslator.Translate(reply.Relayed!.Json);
         var response = ResponseBuilder.Build(request, turn.Id, turn.CreatedAt, outcome, time.GetUtcNow().ToUnixTimeSeconds());
         if (turn.Stored)
-            await store.SaveAsync(ResponseRows.For(turn, response, outcome.AssistantTurn), ct);
+            await store.SaveAsync(ResponseRows.For(turn, response, outcome.AssistantTurn), project.Name, ct);
         return TypedResults.Ok(response);
     }
 
     static async Task<Results<Ok<TokenCounts>, BadRequest<ErrorResponse>>> InputTokens(
-        CreateResponse request, ResponseStore store, TimeProvider time, TokenCounter tokens, CancellationToken ct)
+        CreateResponse request, ResponseStore store, RequestProject project, TimeProvider time, TokenCounter tokens, CancellationToken ct)
     {
-        var (turn, problem) = await BeginAsync(request, store, time, ct);
+        var (turn, problem) = await BeginAsync(request, store, project.Scope, time, ct);
         if (problem is not null)
             return OpenAIErrors.BadRequest(problem);
 
@@ -68,7 +69,7 @@ public static class ResponseEndpoints
     }
 
     /// <summary>Validates the request, reads its input and loads the context it continues (one row, however long the chain).</summary>
-    static async Task<(ResponseTurn?, Error?)> BeginAsync(CreateResponse request, ResponseStore store, TimeProvider time, CancellationToken ct)
+    static async Task<(ResponseTurn?, Error?)> BeginAsync(CreateResponse request, ResponseStore store, ProjectScope scope, TimeProvider time, CancellationToken ct)
     {
         if (CreateResponseValidator.Validate(request) is { } problem)
             return (null, problem);
@@ -79,7 +80,7 @@ public static class ResponseEndpoints
         IReadOnlyList<ChatCompletionRequestMessage> context = [];
         if (request.PreviousResponseId is { } previous)
         {
-            if (await store.ContextAsync(previous, ct) is not { } json)
+            if (await store.ContextAsync(previous, scope, ct) is not { } json)
                 return (null, Problems.Invalid("previous_response_id", $"Previous response with id '{previous}' not found.", "previous_response_not_found"));
             context = ResponseRows.ReadContext(json);
         }
@@ -89,22 +90,22 @@ public static class ResponseEndpoints
         return (new ResponseTurn(request, CompletionIds.NewHexId("resp_"), time.GetUtcNow().ToUnixTimeSeconds(), context, input), null);
     }
 
-    static async Task<Results<ContentHttpResult, NotFound<ErrorResponse>>> Get(string response_id, ResponseStore store, CancellationToken ct) =>
-        await store.FindAsync(response_id, ct) is { } json
+    static async Task<Results<ContentHttpResult, NotFound<ErrorResponse>>> Get(string response_id, ResponseStore store, RequestProject project, CancellationToken ct) =>
+        await store.FindAsync(response_id, project.Scope, ct) is { } json
             ? TypedResults.Content(json, "application/json")
             : NotFound(response_id);
 
-    static async Task<Results<Ok<ResponseDeleted>, NotFound<ErrorResponse>>> Delete(string response_id, ResponseStore store, CancellationToken ct) =>
-        await store.DeleteAsync(response_id, ct)
+    static async Task<Results<Ok<ResponseDeleted>, NotFound<ErrorResponse>>> Delete(string response_id, ResponseStore store, RequestProject project, CancellationToken ct) =>
+        await store.DeleteAsync(response_id, project.Scope, ct)
             ? TypedResults.Ok(new ResponseDeleted { Id = response_id })
             : NotFound(response_id);
 
     static async Task<Results<Ok<ResponseItemList>, NotFound<ErrorResponse>, BadRequest<ErrorResponse>>> InputItems(
-        string response_id, InputItemsQuery query, ResponseStore store, CancellationToken ct)
+        string response_id, InputItemsQuery query, ResponseStore store, RequestProject project, CancellationToken ct)
     {
         if (query.Problem is { } problem)
             return OpenAIErrors.BadRequest(problem);
-        if (await store.InputItemsAsync(response_id, ct) is not { } json)
+        if (await store.InputItemsAsync(response_id, project.Scope, ct) is not { } json)
             return NotFound(response_id);
 
         var items = JsonNode.Parse(json)!.AsArray().Select(i => i!).ToList();
