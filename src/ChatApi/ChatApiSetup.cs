@@ -8,6 +8,7 @@ using ChatApi.Completions;
 using ChatApi.Contracts;
 using ChatApi.Errors;
 using ChatApi.Http;
+using ChatApi.Limits;
 using ChatApi.Models;
 using ChatApi.OpenApi;
 using ChatApi.Responses;
@@ -43,6 +44,11 @@ public static class ChatApiSetup
         services.AddOptions<DeterministicOptions>().BindConfiguration("Deterministic")
             .Validate(o => o.TimeToFirstTokenMs >= 0 && o.TokensPerSecond >= 0, "Deterministic pacing values must not be negative.").ValidateOnStart();
 
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        services.AddOptions<LimitsOptions>().BindConfiguration("Limits")
+            .Validate(o => o.MaxRequestBodyBytes > 0 && o.MaxMessages > 0 && o.MaxStringLength > 0 && o.MaxCompletionTokens > 0
+                && o.MaxResponseTokens > 0 && o.StalledWriterSeconds > 0, "Limits values must be positive.").ValidateOnStart();
+
         services.AddStorage(builder.Configuration);
         return builder;
     }
@@ -56,7 +62,9 @@ public static class ChatApiSetup
         // BadRequestExceptionHandler writes every error; the fallback delegate is required but never reached.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = _ => Task.CompletedTask, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
+        app.UseStopOnShutdown();
         app.UseApiKeys();
+        app.UseRequestBodyGuard();
 
         app.MapOpenApi();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ChatApi v1"));

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatApi.Contracts;
+using ChatApi.Errors;
+using ChatApi.Limits;
 
 namespace ChatApi.Completions;
 
@@ -12,9 +14,9 @@ public static partial class ChatCompletionRequestValidator
     static readonly string[] ToolChoiceModes = [ToolChoice.None, ToolChoice.Auto, ToolChoice.Required];
     static readonly string[] ResponseFormatTypes = [ResponseFormat.TextType, ResponseFormat.JsonObjectType, ResponseFormat.JsonSchemaType];
 
-    public static Error? Validate(CreateChatCompletionRequest r) =>
+    public static Error? Validate(CreateChatCompletionRequest r, LimitsOptions? limits = null) =>
         string.IsNullOrWhiteSpace(r.Model) ? Problems.Missing("model", "you must provide a model parameter")
-        : ValidateMessages(r.Messages)
+        : ValidateMessages(r.Messages, limits ?? LimitsOptions.Default)
         ?? Problems.Range("temperature", r.Temperature, 0, 2)
         ?? Problems.Range("top_p", r.TopP, 0, 1)
         ?? Problems.Range("frequency_penalty", r.FrequencyPenalty, -2, 2)
@@ -45,12 +47,14 @@ public static partial class ChatCompletionRequestValidator
         ?? ValidateTools(r.Tools)
         ?? ValidateToolChoice(r.ToolChoice, r.Tools);
 
-    static Error? ValidateMessages(IReadOnlyList<ChatCompletionRequestMessage>? messages)
+    static Error? ValidateMessages(IReadOnlyList<ChatCompletionRequestMessage>? messages, LimitsOptions limits)
     {
         if (messages is null)
             return Problems.Missing("messages");
         if (messages.Count == 0)
             return Problems.Invalid("messages", "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", "empty_array");
+        if (messages.Count > limits.MaxMessages)
+            return Problems.Invalid("messages", $"Invalid 'messages': array too long. Expected an array with maximum length {limits.MaxMessages}, but got an array with length {messages.Count} instead.", "array_above_max_length");
 
         for (var i = 0; i < messages.Count; i++)
         {
@@ -67,6 +71,33 @@ public static partial class ChatCompletionRequestValidator
                 return Problems.Missing($"{param}.tool_call_id");
             if (message.Content?.Parts is { } parts && ValidateParts($"{param}.content", parts) is { } badPart)
                 return badPart;
+            if (Problems.Length($"{param}.content", message.Content?.Text, limits.MaxStringLength) is { } tooLong)
+                return tooLong;
+            if (message.ToolCalls is { } calls && ValidateToolCalls($"{param}.tool_calls", calls) is { } badCall)
+                return badCall;
+        }
+        return null;
+    }
+
+    static Error? ValidateToolCalls(string param, IReadOnlyList<ChatCompletionMessageToolCall?> calls)
+    {
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var p = $"{param}[{i}]";
+            if (calls[i] is not { } call)
+                return Problems.Invalid(p, $"Invalid type for '{p}': expected an object, but got null instead.", "invalid_type");
+            if (call.Id is null)
+                return Problems.Missing($"{p}.id");
+            if (call.Type is null)
+                return Problems.Missing($"{p}.type");
+            if (Problems.OneOf($"{p}.type", call.Type, ["function"]) is { } badType)
+                return badType;
+            if (call.Function is null)
+                return Problems.Missing($"{p}.function");
+            if (call.Function.Name is null)
+                return Problems.Missing($"{p}.function.name");
+            if (call.Function.Arguments is null)
+                return Problems.Missing($"{p}.function.arguments");
         }
         return null;
     }
@@ -77,8 +108,12 @@ public static partial class ChatCompletionRequestValidator
         {
             var part = parts[i];
             var p = $"{param}[{i}]";
-            if (part?.Type is null)
+            if (part is null)
+                return Problems.Invalid(p, $"Invalid type for '{p}': expected an object, but got null instead.", "invalid_type");
+            if (part.Type is null)
                 return Problems.Missing($"{p}.type");
+            if (Problems.Length($"{p}.text", part.Text, LimitsOptions.Default.MaxStringLength) is { } tooLong)
+                return tooLong;
             var problem = part.Type switch
             {
                 "text" when part.Text is null => Problems.Missing($"{p}.text"),
@@ -109,7 +144,7 @@ public static partial class ChatCompletionRequestValidator
         foreach (var (token, value) in bias ?? new Dictionary<string, int>())
         {
             if (!int.TryParse(token, out _))
-                return Problems.Invalid("logit_bias", $"Invalid key in 'logit_bias': {token}. Keys must be token ids.", "invalid_value");
+                return Problems.Invalid("logit_bias", $"Invalid key in 'logit_bias': {Excerpt.Of(token)}. Keys must be token ids.", "invalid_value");
             if (Problems.Range($"logit_bias.{token}", value, -100, 100) is { } bad)
                 return bad with { Param = "logit_bias" };
         }
@@ -132,6 +167,8 @@ public static partial class ChatCompletionRequestValidator
             return Problems.Missing("response_format.json_schema.name");
         if (!ValidName(format.JsonSchema.Name))
             return Problems.Invalid("response_format.json_schema.name", $"Invalid 'response_format.json_schema.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{{1,64}}$'.", "invalid_value");
+        if (format.JsonSchema.Schema is { } root && SchemaKeywordRules.FirstBreach(root) is { } wrong)
+            return Problems.Invalid(Join("response_format.json_schema.schema", wrong.Path), $"Invalid schema for response_format '{format.JsonSchema.Name}': {wrong.Complaint}");
         return format.JsonSchema is { Strict: true, Schema: { } schema } && StrictSchemaRules.FirstBreach(schema) is { } breach
             ? Problems.Invalid("response_format", $"Invalid schema for response_format '{format.JsonSchema.Name}': {breach}")
             : null;
@@ -157,6 +194,8 @@ public static partial class ChatCompletionRequestValidator
                 return Problems.Invalid($"{p}.function.name", $"Invalid '{p}.function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{{1,64}}$'.", "invalid_value");
             if (tool.Function.Parameters is { ValueKind: not System.Text.Json.JsonValueKind.Object })
                 return Problems.Invalid($"{p}.function.parameters", $"Invalid type for '{p}.function.parameters': expected an object.", "invalid_type");
+            if (tool.Function.Parameters is { } schema && SchemaKeywordRules.FirstBreach(schema) is { } wrong)
+                return Problems.Invalid(Join($"{p}.function.parameters", wrong.Path), $"Invalid schema for function '{name}': {wrong.Complaint}", "invalid_function_parameters");
             if (tool.Function is { Strict: true, Parameters: { } parameters } && StrictSchemaRules.FirstBreach(parameters) is { } breach)
                 return Problems.Invalid($"{p}.function.parameters", $"Invalid schema for function '{name}': {breach}", "invalid_function_parameters");
         }
@@ -172,12 +211,16 @@ public static partial class ChatCompletionRequestValidator
                 ?? (choice.Mode == ToolChoice.Required && tools is not { Count: > 0 }
                     ? Problems.Invalid("tool_choice", "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.")
                     : null);
+        if (choice.Object is { } shape && ToolChoiceShape.FirstProblem(shape) is { } badShape)
+            return badShape;
         if (tools is not { Count: > 0 })
             return Problems.Invalid("tool_choice", "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.");
         if (choice.FunctionName is { } name && !tools.Any(t => t.Function?.Name == name))
-            return Problems.Invalid("tool_choice", $"Invalid value for 'tool_choice': function '{name}' is not among the 'tools'.", "invalid_value");
+            return Problems.Invalid("tool_choice", $"Invalid value for 'tool_choice': function '{Excerpt.Of(name)}' is not among the 'tools'.", "invalid_value");
         return null;
     }
+
+    static string Join(string prefix, string path) => path.Length == 0 ? prefix : path[0] == '[' ? prefix + path : $"{prefix}.{path}";
 
     static bool MentionsJson(IReadOnlyList<ChatCompletionRequestMessage> messages) =>
         messages.Any(m => m.Content?.PlainText.Contains("json", StringComparison.OrdinalIgnoreCase) == true);

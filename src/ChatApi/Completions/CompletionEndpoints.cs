@@ -7,11 +7,13 @@ using ChatApi.Backends.Upstream;
 using ChatApi.Contracts;
 using ChatApi.Errors;
 using ChatApi.Http;
+using ChatApi.Limits;
 using ChatApi.OpenApi;
 using ChatApi.RateLimits;
 using ChatApi.Storage;
 using ChatApi.Streaming;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace ChatApi.Completions;
 
@@ -31,7 +33,7 @@ public static class CompletionEndpoints
     }
 
     static async Task<Results<Ok<ChatCompletion>, RawJsonResult<ChatCompletion>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
-        HttpContext http, BackendRouter router, CompletionStore store, RelayNotes notes, RequestProject project, CancellationToken ct)
+        HttpContext http, BackendRouter router, CompletionStore store, RelayNotes notes, RequestProject project, IOptions<LimitsOptions> limits, CancellationToken ct)
     {
         var (request, typeError) = await ChatRequestReader.ReadAsync(http.Request, ct);
         var route = router.Route(request.Typed.Model);
@@ -44,7 +46,7 @@ public static class CompletionEndpoints
         {
             if (typeError is not null)
                 throw new BadHttpRequestException(typeError.Message, StatusCodes.Status400BadRequest, typeError);
-            if (ChatCompletionRequestValidator.Validate(request.Typed) is { } problem)
+            if (ChatCompletionRequestValidator.Validate(request.Typed, limits.Value) is { } problem)
                 return OpenAIErrors.BadRequest(problem);
         }
 
@@ -147,8 +149,8 @@ public static class CompletionEndpoints
     }
 
     static NotFound<ErrorResponse> NotFound(string completionId) =>
-        OpenAIErrors.NotFound($"No chat completion found with id '{completionId}'.", "completion_id");
+        OpenAIErrors.NotFound($"No chat completion found with id '{Excerpt.Of(completionId)}'.", "completion_id");
 
     static Error UnknownCursor(string after) =>
-        Problems.Invalid("after", $"Invalid 'after': no item with id '{after}' was found to continue from.", "invalid_value");
+        Problems.Invalid("after", $"Invalid 'after': no item with id '{Excerpt.Of(after)}' was found to continue from.", "invalid_value");
 }

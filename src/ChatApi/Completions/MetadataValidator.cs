@@ -1,3 +1,4 @@
+using ChatApi.Errors;
 using ChatApi.Contracts;
 
 namespace ChatApi.Completions;
@@ -18,11 +19,11 @@ public static class MetadataValidator
         foreach (var (key, value) in metadata)
         {
             if (key.Length > MaxKeyLength)
-                return Problems.Invalid("metadata", $"Invalid 'metadata': key '{key[..16]}…' is too long. Expected keys of at most {MaxKeyLength} characters, but got {key.Length} instead.", "string_above_max_length");
+                return Problems.Invalid("metadata", $"Invalid 'metadata': key '{Excerpt.Of(key, 16)}' is too long. Expected keys of at most {MaxKeyLength} characters, but got {key.Length} instead.", "string_above_max_length");
             if (value is null)
-                return Problems.Invalid($"metadata.{key}", $"Invalid type for 'metadata.{key}': expected a string, but got null instead.", "invalid_type");
+                return Problems.Invalid($"metadata.{Excerpt.Of(key)}", $"Invalid type for 'metadata.{Excerpt.Of(key)}': expected a string, but got null instead.", "invalid_type");
             if (value.Length > MaxValueLength)
-                return Problems.Invalid($"metadata.{key}", $"Invalid 'metadata.{key}': string too long. Expected a string with maximum length {MaxValueLength}, but got a string with length {value.Length} instead.", "string_above_max_length");
+                return Problems.Invalid($"metadata.{Excerpt.Of(key)}", $"Invalid 'metadata.{Excerpt.Of(key)}': string too long. Expected a string with maximum length {MaxValueLength}, but got a string with length {value.Length} instead.", "string_above_max_length");
         }
         return null;
     }

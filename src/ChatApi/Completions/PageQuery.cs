@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatApi.Contracts;
+using ChatApi.Errors;
 
 namespace ChatApi.Completions;
 
@@ -17,7 +18,7 @@ public sealed record PageQuery(string? After, int Limit, ListOrder Order)
         if (query["limit"].ToString() is { Length: > 0 } rawLimit)
         {
             if (!int.TryParse(rawLimit, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit))
-                return (Default, Problems.Invalid("limit", $"Invalid 'limit': expected an integer, but got '{rawLimit}' instead.", "invalid_type"));
+                return (Default, Problems.Invalid("limit", $"Invalid 'limit': expected an integer, but got '{Excerpt.Of(rawLimit)}' instead.", "invalid_type"));
             if (Problems.Range("limit", limit, 1, MaxLimit) is { } outOfRange)
                 return (Default, outOfRange);
         }

@@ -29,10 +29,15 @@ public static class Problems
         _ => null,
     };
 
+    public static Error? Length(string param, string? value, int max) =>
+        value is { Length: var length } && length > max
+            ? Invalid(param, $"Invalid '{param}': string too long. Expected a string with maximum length {max}, but got a string with length {length} instead.", "string_above_max_length")
+            : null;
+
     public static Error? OneOf(string param, string? value, IReadOnlyList<string> allowed) =>
         value is null || allowed.Contains(value)
             ? null
-            : Invalid(param, $"Invalid value: '{value}'. Supported values are: {Quoted(allowed)}.", "invalid_value");
+            : Invalid(param, $"Invalid value: '{Excerpt.Of(value)}'. Supported values are: {Quoted(allowed)}.", "invalid_value");
 
     static string Quoted(IReadOnlyList<string> values) =>
         values.Count == 1

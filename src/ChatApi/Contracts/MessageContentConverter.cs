@@ -9,7 +9,7 @@ public sealed class MessageContentConverter : JsonConverter<MessageContent>
         reader.TokenType switch
         {
             JsonTokenType.String => new MessageContent { Text = reader.GetString() },
-            JsonTokenType.StartArray => new MessageContent { Parts = JsonSerializer.Deserialize(ref reader, ChatApiJsonContext.Default.IReadOnlyListContentPart) ?? [] },
+            JsonTokenType.StartArray => new MessageContent { Parts = NestedJson.Deserialize(ref reader, ChatApiJsonContext.Default.IReadOnlyListContentPart) ?? [] },
             _ => throw new JsonException("Expected a string or an array of content parts."),
         };
 

@@ -9,7 +9,7 @@ public sealed class StopConfigurationConverter : JsonConverter<StopConfiguration
         reader.TokenType switch
         {
             JsonTokenType.String => new StopConfiguration([reader.GetString()!], WasSingleString: true),
-            JsonTokenType.StartArray => new StopConfiguration(JsonSerializer.Deserialize(ref reader, ChatApiJsonContext.Default.IReadOnlyListString) ?? []),
+            JsonTokenType.StartArray => new StopConfiguration(NestedJson.Deserialize(ref reader, ChatApiJsonContext.Default.IReadOnlyListString) ?? []),
             _ => throw new JsonException("Expected a string or an array of strings."),
         };
 

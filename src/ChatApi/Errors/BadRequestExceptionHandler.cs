@@ -15,6 +15,8 @@ internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHand
             BadHttpRequestException { InnerException: JsonException json } => (400, FromJsonException(json)),
             BadHttpRequestException bad => (bad.StatusCode, OpenAIErrors.Body(BadRequestMessage(bad))),
             BackendException backend => (backend.Status, new ErrorResponse(backend.Error)),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
+                (503, OpenAIErrors.Body("The request was cancelled: the client went away or the server is shutting down.", type: "server_error")),
             _ => (500, OpenAIErrors.Body("The server had an error while processing your request.", type: "server_error")),
         };
         if (status == 500 && exception is not BackendException)
@@ -53,6 +55,9 @@ internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHand
             return OpenAIErrors.Body(OpenAIErrors.UnparsableBody);
 
         var param = ParamFromPath(json.Path);
+        if (param is not null && json.Data[NestedJson.InnerPathKey] is string inner)
+            param += inner;
+        param = param is null ? null : Excerpt.Of(param, 200);
         return param is null
             ? OpenAIErrors.Body(OpenAIErrors.UnparsableBody)
             : OpenAIErrors.Body($"Invalid type for '{param}'.", param, "invalid_type");

@@ -9,7 +9,7 @@ internal static class StatusCodeErrors
     public static async Task WriteAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;
-        var request = $"{http.Request.Method} {http.Request.Path}";
+        var request = $"{Excerpt.Of(http.Request.Method, 10)} {Excerpt.Of(http.Request.Path.Value, 100)}";
         var message = http.Response.StatusCode switch
         {
             404 => $"Invalid URL ({request})",

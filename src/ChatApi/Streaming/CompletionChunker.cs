@@ -12,26 +12,41 @@ public static class CompletionChunker
 {
     /// <param name="contentTokens">Each choice's content already split into tokens, in choice order; split here when not given.</param>
     public static IEnumerable<ChatCompletionChunk> Split(
-        ChatCompletion completion, CreateChatCompletionRequest request, TokenCounter tokens, IReadOnlyList<IReadOnlyList<string>>? contentTokens = null)
+        ChatCompletion completion, CreateChatCompletionRequest request, TokenCounter tokens, IReadOnlyList<IReadOnlyList<string>>? contentTokens = null) =>
+        Stream(completion, request, tokens, completion.Choices.Select((choice, position) => new StreamedChoice
+        {
+            Index = choice.Index,
+            ToolCalls = choice.Message.ToolCalls,
+            Content = contentTokens?[position] ?? choice.Logprobs?.Content?.Select(l => l.Token).ToList() ?? tokens.Split(choice.Message.Content ?? ""),
+            Logprobs = choice.Logprobs?.Content,
+            FinishReason = choice.FinishReason,
+            Tokens = 0,
+        }), () => completion.Usage);
+
+    /// <summary>
+    /// The chunks of choices that may be generated as they are streamed: <paramref name="head"/> gives the id, model and
+    /// fingerprint, each choice is read only when its turn comes, and <paramref name="usage"/> is asked for after the last.
+    /// </summary>
+    public static IEnumerable<ChatCompletionChunk> Stream(
+        ChatCompletion head, CreateChatCompletionRequest request, TokenCounter tokens, IEnumerable<StreamedChoice> choices, Func<CompletionUsage?> usage)
     {
         var obfuscate = request.StreamOptions?.IncludeObfuscation != false;
 
-        ChatCompletionChunk Chunk(IReadOnlyList<ChatCompletionChunkChoice> choices, int paddedLength, CompletionUsage? usage = null) => new()
+        ChatCompletionChunk Chunk(IReadOnlyList<ChatCompletionChunkChoice> deltas, int paddedLength, CompletionUsage? totals = null) => new()
         {
-            Id = completion.Id,
-            Created = completion.Created,
-            Model = completion.Model,
-            ServiceTier = completion.ServiceTier,
-            SystemFingerprint = completion.SystemFingerprint,
-            Choices = choices,
-            Usage = usage,
+            Id = head.Id,
+            Created = head.Created,
+            Model = head.Model,
+            ServiceTier = head.ServiceTier,
+            SystemFingerprint = head.SystemFingerprint,
+            Choices = deltas,
+            Usage = totals,
             Obfuscation = obfuscate ? ObfuscationPadding.For(paddedLength) : null,
         };
 
-        for (var position = 0; position < completion.Choices.Count; position++)
+        foreach (var choice in choices)
         {
-            var choice = completion.Choices[position];
-            if (choice.Message.ToolCalls is { Count: > 0 } calls)
+            if (choice.ToolCalls is { Count: > 0 } calls)
             {
                 for (var i = 0; i < calls.Count; i++)
                 {
@@ -54,21 +69,20 @@ public static class CompletionChunker
             else
             {
                 yield return Chunk([Delta(choice.Index, new() { Role = MessageRoles.Assistant, Content = "" })], 0);
-                var logprobs = choice.Logprobs?.Content;
-                IReadOnlyList<string> pieces = contentTokens?[position] ?? logprobs?.Select(l => l.Token).ToList() ?? tokens.Split(choice.Message.Content ?? "");
-                for (var i = 0; i < pieces.Count; i++)
+                using var logprobs = choice.Logprobs?.GetEnumerator();
+                foreach (var piece in choice.Content)
                 {
-                    var delta = Delta(choice.Index, new() { Content = pieces[i] }) with
+                    var delta = Delta(choice.Index, new() { Content = piece }) with
                     {
-                        Logprobs = logprobs is null ? null : new ChoiceLogprobs { Content = [logprobs[i]] },
+                        Logprobs = logprobs is not null && logprobs.MoveNext() ? new ChoiceLogprobs { Content = [logprobs.Current] } : null,
                     };
-                    yield return Chunk([delta], pieces[i].Length);
+                    yield return Chunk([delta], piece.Length);
                 }
             }
             yield return Chunk([Delta(choice.Index, new(), choice.FinishReason)], 0);
         }
 
-        yield return Chunk([], 0, completion.Usage);
+        yield return Chunk([], 0, usage());
     }
 
     /// <summary>Whether the chunk brings a generated token, which a paced stream spaces out.</summary>

@@ -4,7 +4,9 @@ using ChatApi.Backends.Upstream;
 using ChatApi.Contracts;
 using ChatApi.Http;
 using ChatApi.RateLimits;
+using ChatApi.Limits;
 using ChatApi.Storage;
+using Microsoft.Extensions.Options;
 
 namespace ChatApi.Streaming;
 
@@ -29,6 +31,8 @@ public static class CompletionStreamer
         var started = false;
         IReadOnlyList<KeyValuePair<string, string>>? headers = null;
         long unflushed = 0;
+        var stallAfter = TimeSpan.FromSeconds(http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.StalledWriterSeconds);
+        using var guard = new StallGuard(http, stallAfter, ct);
 
         await using var events = route.Backend.StreamAsync(request, ct).GetAsyncEnumerator(ct);
         try
@@ -38,7 +42,7 @@ public static class CompletionStreamer
             {
                 // Flush whenever the backend makes us wait, so no chunk sits in a buffer while the next is generated.
                 if (!next.IsCompleted && unflushed > 0)
-                    unflushed = await FlushAsync(response, ct);
+                    unflushed = await FlushAsync(response, guard);
                 if (!await next)
                     break;
 
@@ -55,7 +59,7 @@ public static class CompletionStreamer
                     ? WriteTyped(response, chunk, assembler, includeUsage)
                     : WriteRelayed(response, item, relayed, includeUsage || !stored);
                 if (unflushed >= MaxUnflushedBytes)
-                    unflushed = await FlushAsync(response, ct);
+                    unflushed = await FlushAsync(response, guard);
                 next = events.MoveNextAsync();
             }
         }
@@ -63,7 +67,7 @@ public static class CompletionStreamer
         {
             if (!started)
                 throw new BackendException(502, new Error("The upstream ended the stream before sending any event.", "upstream_error", null, null));
-            await FlushAsync(response, ct);
+            await FlushAsync(response, guard);
             await ConnectionCut.CutAsync(http, drainFirst: true, TimeProvider.System, ct);
             return;
         }
@@ -73,7 +77,8 @@ public static class CompletionStreamer
             await store.SaveAsync(StoredCompletionDocument.Row(json, request, typed.Model!, RequestIds.Of(http), notes.For(route, headers, json, request)), project, ct);
         if (!started)
             SseWriter.Start(response);
-        await SseWriter.WriteDoneAsync(response, ct);
+        SseWriter.WriteDone(response);
+        await FlushAsync(response, guard);
     }
 
     static long WriteTyped(HttpResponse response, ChatCompletionChunk chunk, CompletionAssembler? assembler, bool includeUsage)
@@ -115,9 +120,9 @@ public static class CompletionStreamer
         && chunk.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array && choices.GetArrayLength() == 0
         && chunk.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object;
 
-    static async Task<long> FlushAsync(HttpResponse response, CancellationToken ct)
+    static async Task<long> FlushAsync(HttpResponse response, StallGuard guard)
     {
-        await response.BodyWriter.FlushAsync(ct);
+        await guard.FlushAsync(response.BodyWriter);
         return 0;
     }
 }

@@ -63,9 +63,6 @@ public static class SseWriter
         return length + 1;
     }
 
-    public static async Task WriteDoneAsync(HttpResponse response, CancellationToken ct)
-    {
-        response.BodyWriter.Write(Done);
-        await response.BodyWriter.FlushAsync(ct);
-    }
+    /// <summary>Writes <c>data: [DONE]</c>; the caller flushes.</summary>
+    public static void WriteDone(HttpResponse response) => response.BodyWriter.Write(Done);
 }

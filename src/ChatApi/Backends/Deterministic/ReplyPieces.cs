@@ -1,4 +1,3 @@
-using System.Text;
 using ChatApi.Backends.Tokens;
 
 namespace ChatApi.Backends.Deterministic;
@@ -19,27 +18,46 @@ public sealed class ReplyPieces(TokenCounter tokens)
     public (string Text, List<string> Pieces) Compose(int seed, string? topic, int? bodySentences = null)
     {
         var plan = ReplyText.Plan(seed, topic, bodySentences);
-        var text = new StringBuilder();
         var pieces = new List<string>(16 + plan.Body.Count * 10);
+        pieces.AddRange(Pieces(plan));
+        return (string.Concat(pieces), pieces);
+    }
 
-        Add(text, pieces, _openings[plan.Opening] ??= Split(ReplyText.OpeningOf(plan)));
+    /// <summary>The tokens of a planned reply, one at a time, for a stream that does not hold the whole reply.</summary>
+    public IEnumerable<string> Pieces(ReplyPlan plan)
+    {
+        foreach (var piece in Opening(plan))
+            yield return piece;
         if (ReplyText.TopicSentenceOf(plan) is { } topicSentence)
         {
-            text.Append(topicSentence);
-            pieces.AddRange(tokens.Split(topicSentence));
+            foreach (var piece in tokens.Split(topicSentence))
+                yield return piece;
         }
         foreach (var sentence in plan.Body)
-            Add(text, pieces, _body[ReplyText.BodySentenceKey(sentence)] ??= Split(ReplyText.BodySentenceText(sentence)));
-        Add(text, pieces, _closings[plan.Closing] ??= Split(ReplyText.ClosingOf(plan)));
-        return (text.ToString(), pieces);
+        {
+            foreach (var piece in Body(sentence))
+                yield return piece;
+        }
+        foreach (var piece in Closing(plan))
+            yield return piece;
     }
 
-    static void Add(StringBuilder text, List<string> pieces, string[] phrase)
+    /// <summary>How many tokens <see cref="Pieces"/> gives, without making them.</summary>
+    public int Count(ReplyPlan plan)
     {
-        foreach (var piece in phrase)
-            text.Append(piece);
-        pieces.AddRange(phrase);
+        var count = Opening(plan).Length + Closing(plan).Length;
+        if (ReplyText.TopicSentenceOf(plan) is { } topicSentence)
+            count += tokens.Count(topicSentence);
+        foreach (var sentence in plan.Body)
+            count += Body(sentence).Length;
+        return count;
     }
+
+    string[] Opening(ReplyPlan plan) => _openings[plan.Opening] ??= Split(ReplyText.OpeningOf(plan));
+
+    string[] Body(BodySentence sentence) => _body[ReplyText.BodySentenceKey(sentence)] ??= Split(ReplyText.BodySentenceText(sentence));
+
+    string[] Closing(ReplyPlan plan) => _closings[plan.Closing] ??= Split(ReplyText.ClosingOf(plan));
 
     string[] Split(string phrase) => [.. tokens.Split(phrase)];
 }

@@ -84,8 +84,9 @@ public static partial class ReplyText
         var last = messages.LastOrDefault(m => m.Role == MessageRoles.User)?.Content?.PlainText;
         if (string.IsNullOrWhiteSpace(last))
             return null;
-        var words = last.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var topic = string.Join(' ', words.Take(8)).Replace("\"", "", StringComparison.Ordinal);
+        var words = last.Split((char[]?)null, 9, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // A word longer than any real one is cut, so the reply (and the work of tokenizing it) stays small.
+        var topic = string.Join(' ', words.Take(8).Select(w => w.Length > MaxTopicWord ? w[..MaxTopicWord] + "…" : w)).Replace("\"", "", StringComparison.Ordinal);
         return words.Length > 8 ? topic + "…" : topic;
     }
 
@@ -102,6 +103,8 @@ public static partial class ReplyText
     }
 
     const int MaxRequestedLength = 100_000;
+
+    const int MaxTopicWord = 40;
 
     [GeneratedRegex(@"\b(\d{1,6})\s*-?\s*(?:words|tokens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LengthRequest();

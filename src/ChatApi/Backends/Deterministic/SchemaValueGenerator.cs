@@ -22,6 +22,13 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
     // Past this many values, only what the schema requires is added, so recursive schemas stay small.
     const int ValueBudget = 200;
 
+    // Past this many, every further value is null: a schema that requires its own recursion, or nests large minItems,
+    // would otherwise grow without bound (each $ref level doubling, each minItems level multiplying).
+    const int HardValueBudget = 10_000;
+
+    // Integer bounds are kept within what a double holds exactly, so the arithmetic below cannot overflow.
+    const long MaxSafeInteger = 1L << 53;
+
     int _values;
 
     static readonly string[] Words =
@@ -35,7 +42,8 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
 
     public JsonNode? Generate(JsonElement schema, int depth = 0)
     {
-        _values++;
+        if (++_values > HardValueBudget)
+            return null;
         if (schema.ValueKind == JsonValueKind.True || schema.ValueKind != JsonValueKind.Object)
             return JsonValue.Create(Word());
         if (schema.TryGetProperty("$ref", out var reference) && Resolve(reference.GetString()) is { } target)
@@ -115,7 +123,7 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
         var count = Tight(depth) ? min : random.Next(Math.Max(min, Math.Min(1, max)), Math.Max(min, max) + 1);
         var items = schema.TryGetProperty("items", out var itemSchema) && itemSchema.ValueKind == JsonValueKind.Object ? itemSchema : default;
         var unique = schema.TryGetProperty("uniqueItems", out var u) && u.ValueKind == JsonValueKind.True;
-        for (var attempts = 0; value.Count < count && attempts < count * 8; attempts++)
+        for (var attempts = 0; value.Count < count && attempts < count * 8 && _values <= HardValueBudget; attempts++)
         {
             var item = items.ValueKind == JsonValueKind.Object ? Generate(items, depth + 1) : JsonValue.Create(Word());
             if (unique && value.Any(v => JsonNode.DeepEquals(v, item)))
@@ -127,11 +135,11 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
 
     long IntegerValue(JsonElement schema)
     {
-        var min = (long)Math.Ceiling(Number(schema, "minimum") ?? (Math.Floor(Number(schema, "exclusiveMinimum") ?? -1) + 1));
-        var max = (long)Math.Floor(Number(schema, "maximum") ?? (Math.Ceiling(Number(schema, "exclusiveMaximum") ?? min + 101) - 1));
+        var min = Safe(Math.Ceiling(Number(schema, "minimum") ?? (Math.Floor(Number(schema, "exclusiveMinimum") ?? -1) + 1)));
+        var max = Safe(Math.Floor(Number(schema, "maximum") ?? (Math.Ceiling(Number(schema, "exclusiveMaximum") ?? min + 101) - 1)));
         if (max < min)
             max = min;
-        var step = (long)(Number(schema, "multipleOf") ?? 1);
+        var step = Safe(Number(schema, "multipleOf") ?? 1);
         if (step <= 1)
             return min + random.NextInt64(max - min + 1);
         var first = (long)Math.Ceiling(min / (double)step) * step;
@@ -149,13 +157,14 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
         {
             var first = Math.Ceiling(min / step);
             var last = Math.Floor(max / step);
-            var k = last < first ? first : first + random.NextInt64((long)(last - first) + 1);
-            return Math.Round(k * step, 10);
+            // Draw among at most 2^53 multiples, so a tiny step over a wide range stays in range of a long.
+            var k = last < first || !double.IsFinite(last - first) ? first : first + random.NextInt64((long)Math.Min(last - first, MaxSafeInteger) + 1);
+            return Finite(Math.Round(k * step, 10), min, max);
         }
         var value = Math.Round(min + random.NextDouble() * (max - min), 2);
         if (value <= exclusiveMin || value >= exclusiveMax || value < min || value > max)
-            value = (min + max) / 2;
-        return value;
+            value = min / 2 + max / 2;
+        return Finite(value, min, max);
     }
 
     string StringValue(JsonElement schema)
@@ -182,6 +191,12 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
             text += " " + Word();
         return maxLength is { } max && text.Length > max ? text[..max] : text;
     }
+
+    static long Safe(double value) => (long)Math.Clamp(value, -MaxSafeInteger, MaxSafeInteger);
+
+    // JSON has no infinity; an extreme schema gets a value at its bounds, clamped to what a double can write.
+    static double Finite(double value, double min, double max) =>
+        double.IsFinite(value) ? value : double.IsFinite(min) ? min : double.IsFinite(max) ? max : 0;
 
     bool Tight(int depth) => depth >= MaxDepth || _values >= ValueBudget;
 

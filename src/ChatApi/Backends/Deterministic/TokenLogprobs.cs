@@ -16,16 +16,18 @@ public static class TokenLogprobs
         " for", " with", " on", " can", " be", " as", " at", " or", " not", " are",
     ];
 
-    public static IReadOnlyList<ChatCompletionTokenLogprob> For(IReadOnlyList<string> tokens, int topCount, int seed)
+    public static IReadOnlyList<ChatCompletionTokenLogprob> For(IReadOnlyList<string> tokens, int topCount, int seed) =>
+        [.. Stream(tokens, topCount, seed)];
+
+    /// <summary>The same as <see cref="For"/>, one token at a time.</summary>
+    public static IEnumerable<ChatCompletionTokenLogprob> Stream(IEnumerable<string> tokens, int topCount, int seed)
     {
         var random = new Random(seed);
-        var result = new ChatCompletionTokenLogprob[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var token in tokens)
         {
-            var token = tokens[i];
             // Cubing skews towards 0: most tokens are likely, a few are not.
             var logprob = -Math.Round(Math.Pow(random.NextDouble(), 3) * 2.5, 6);
-            result[i] = new ChatCompletionTokenLogprob
+            yield return new ChatCompletionTokenLogprob
             {
                 Token = token,
                 Logprob = logprob,
@@ -33,7 +35,6 @@ public static class TokenLogprobs
                 TopLogprobs = Top(token, logprob, topCount, random),
             };
         }
-        return result;
     }
 
     static List<TopLogprob> Top(string token, double logprob, int count, Random random)
