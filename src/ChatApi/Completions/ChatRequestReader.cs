@@ -37,7 +37,8 @@ public static class ChatRequestReader
         }
     }
 
-    static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest http, CancellationToken ct)
+    /// <summary>The request body's bytes as sent.</summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest http, CancellationToken ct)
     {
         if (http.ContentLength is { } length and <= int.MaxValue)
         {

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatApi.Auth;
 using ChatApi.Backends;
+using ChatApi.Backends.Upstream;
+using ChatApi.Http;
 using ChatApi.Backends.Tokens;
 using ChatApi.Completions;
 using ChatApi.Contracts;
@@ -22,7 +24,7 @@ public static class ResponseEndpoints
     public static RouteGroupBuilder MapResponses(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/responses").WithTags("Responses");
-        group.MapPost("/", Create).WithName("createResponse")
+        group.MapPost("/", Create).WithName("createResponse").Accepts<CreateResponse>("application/json")
             .Produces<ResponseStreamEvent>(StatusCodes.Status200OK, "text/event-stream");
         group.MapPost("/input_tokens", InputTokens).WithName("Getinputtokencounts");
         group.MapGet("/{response_id}", Get).WithName("getResponse");
@@ -31,9 +33,24 @@ public static class ResponseEndpoints
         return group;
     }
 
-    static async Task<Results<Ok<Response>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
-        CreateResponse request, BackendRouter router, ResponseStore store, RequestProject project, TimeProvider time, HttpContext http, CancellationToken ct)
+    static async Task<Results<Ok<Response>, RawJsonResult<Response>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
+        HttpContext http, BackendRouter router, ResponseStore store, RequestProject project, TimeProvider time, IServiceProvider services, CancellationToken ct)
     {
+        var (body, json) = await ReadAsync(http.Request, ct);
+        var model = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        if (model is not null && services.GetKeyedService<IChatBackend>(ResponsesModes.RelayKey(router.Route(model).Name)) is { } relay)
+            return await RelayAsync(http, relay, body, json, model, store, project, ct);
+
+        CreateResponse request;
+        try
+        {
+            request = JsonSerializer.Deserialize(body.Span, ChatApiJsonContext.Default.CreateResponse) ?? throw new JsonException("The body is null.", "$", null, null);
+        }
+        catch (JsonException typeError)
+        {
+            throw new BadHttpRequestException(typeError.Message, StatusCodes.Status400BadRequest, typeError);
+        }
+
         var (turn, problem) = await BeginAsync(request, store, project.Scope, time, ct);
         if (problem is not null)
             return OpenAIErrors.BadRequest(problem);
@@ -56,6 +73,41 @@ public static class ResponseEndpoints
             await store.SaveAsync(ResponseRows.For(turn, response, outcome.AssistantTurn), project.Name, ct);
         return TypedResults.Ok(response);
     }
+
+    static async Task<Results<Ok<Response>, RawJsonResult<Response>, EmptyHttpResult, BadRequest<ErrorResponse>>> RelayAsync(
+        HttpContext http, IChatBackend relay, ReadOnlyMemory<byte> body, JsonElement json, string model, ResponseStore store, RequestProject project, CancellationToken ct)
+    {
+        // The upstream keeps its own conversations; one stored here in another project is as unknown as any other id.
+        if (json.TryGetProperty("previous_response_id", out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { } previous
+            && await store.ContextAsync(previous, project.Scope, ct) is null && await store.ContextAsync(previous, ProjectScope.All, ct) is not null)
+            return OpenAIErrors.BadRequest(PreviousNotFound(previous));
+
+        var stream = json.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        var stored = !(json.TryGetProperty("store", out var st) && st.ValueKind == JsonValueKind.False);
+        var request = new ChatRequest(body, new CreateChatCompletionRequest { Model = model });
+        return await ResponseRelay.RelayAsync(http, relay, request, stream, stored, store, project.Name, ct) is { } answer
+            ? answer
+            : TypedResults.Empty;
+    }
+
+    /// <summary>The body's bytes and JSON; not JSON at all is the same 415/400 as for chat.</summary>
+    static async Task<(ReadOnlyMemory<byte>, JsonElement)> ReadAsync(HttpRequest http, CancellationToken ct)
+    {
+        if (!http.HasJsonContentType())
+            throw new BadHttpRequestException(OpenAIErrors.JsonContentTypeRequired, StatusCodes.Status415UnsupportedMediaType);
+        var body = await ChatRequestReader.ReadBodyAsync(http, ct);
+        try
+        {
+            return (body, JsonDocument.Parse(body).RootElement);
+        }
+        catch (JsonException syntax)
+        {
+            throw new BadHttpRequestException(OpenAIErrors.UnparsableBody, StatusCodes.Status400BadRequest, syntax);
+        }
+    }
+
+    static Error PreviousNotFound(string previous) =>
+        Problems.Invalid("previous_response_id", $"Previous response with id '{previous}' not found.", "previous_response_not_found");
 
     static async Task<Results<Ok<TokenCounts>, BadRequest<ErrorResponse>>> InputTokens(
         CreateResponse request, ResponseStore store, RequestProject project, TimeProvider time, TokenCounter tokens, CancellationToken ct)
@@ -81,7 +133,7 @@ public static class ResponseEndpoints
         if (request.PreviousResponseId is { } previous)
         {
             if (await store.ContextAsync(previous, scope, ct) is not { } json)
-                return (null, Problems.Invalid("previous_response_id", $"Previous response with id '{previous}' not found.", "previous_response_not_found"));
+                return (null, PreviousNotFound(previous));
             context = ResponseRows.ReadContext(json);
         }
         if (context.Count + input!.Messages.Count == 0)
