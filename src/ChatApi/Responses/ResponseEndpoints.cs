@@ -77,9 +77,10 @@ public static class ResponseEndpoints
     static async Task<Results<Ok<Response>, RawJsonResult<Response>, EmptyHttpResult, BadRequest<ErrorResponse>>> RelayAsync(
         HttpContext http, IChatBackend relay, ReadOnlyMemory<byte> body, JsonElement json, string model, ResponseStore store, RequestProject project, CancellationToken ct)
     {
-        // The upstream keeps its own conversations; one stored here in another project is as unknown as any other id.
+        // The upstream keeps the conversation, but only a response stored here in the caller's project may be continued:
+        // another project's id answers as an unknown one does, and never reaches an upstream that could continue it.
         if (json.TryGetProperty("previous_response_id", out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { } previous
-            && await store.ContextAsync(previous, project.Scope, ct) is null && await store.ContextAsync(previous, ProjectScope.All, ct) is not null)
+            && await store.ContextAsync(previous, project.Scope, ct) is null)
             return OpenAIErrors.BadRequest(PreviousNotFound(previous));
 
         var stream = json.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
