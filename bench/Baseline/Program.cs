@@ -8,4 +8,5 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
 app.MapCompletions();
+app.MapEmbeddings();
 app.Run();

@@ -5,4 +5,6 @@ namespace Baseline.Contracts;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(CreateChatCompletionRequest))]
 [JsonSerializable(typeof(ChatCompletion))]
+[JsonSerializable(typeof(CreateEmbeddingRequest))]
+[JsonSerializable(typeof(CreateEmbeddingResponse))]
 internal sealed partial class BaselineJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using ChatApi.Backends.Recording;
 using ChatApi.Backends.Scripted;
 using Microsoft.Extensions.Options;
 
@@ -5,9 +6,10 @@ namespace ChatApi.Backends;
 
 /// <summary>
 /// Picks the backend for a model name from the <c>Backends</c> options: an exact route first, then the longest
-/// matching prefix route (<c>gpt-4o*</c>), then the default; behind the scripted rules, if any.
+/// matching prefix route (<c>gpt-4o*</c>), then the default; inside its recording (cassettes), if any, behind the
+/// scripted rules, if any.
 /// </summary>
-public sealed class BackendRouter(IOptions<BackendsOptions> options, IServiceProvider services, ScriptedAnswers scripted)
+public sealed class BackendRouter(IOptions<BackendsOptions> options, IServiceProvider services, ScriptedAnswers scripted, Recordings recordings)
 {
     readonly BackendsOptions _options = options.Value;
 
@@ -17,8 +19,13 @@ public sealed class BackendRouter(IOptions<BackendsOptions> options, IServicePro
     {
         var name = BackendNameFor(model ?? "");
         var backend = services.GetRequiredKeyedService<IChatBackend>(name);
-        return new BackendRoute(scripted.InFrontOf(backend), name, name != BackendNames.Deterministic);
+        // Rules answer before the recording: a scripted answer is the test's own, not the backend's to record.
+        return new BackendRoute(scripted.InFrontOf(recordings.Around(name, backend)), name, name != BackendNames.Deterministic);
     }
+
+    /// <summary>The embeddings backend routed for the model, or null when that backend has no embeddings.</summary>
+    public IEmbeddingsBackend? ResolveEmbeddings(string model) =>
+        services.GetKeyedService<IEmbeddingsBackend>(BackendNameFor(model));
 
     string BackendNameFor(string model)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChatApi.Contracts;
 using ChatApi.Errors;
@@ -45,7 +46,9 @@ public static partial class ChatCompletionRequestValidator
             ? Problems.Invalid("messages", "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.")
             : null)
         ?? ValidateTools(r.Tools)
-        ?? ValidateToolChoice(r.ToolChoice, r.Tools);
+        ?? ValidateToolChoice(r.ToolChoice, r.Tools)
+        ?? ValidateFunctions(r.Functions)
+        ?? ValidateFunctionCall(r.FunctionCall, r.Functions);
 
     static Error? ValidateMessages(IReadOnlyList<ChatCompletionRequestMessage>? messages, LimitsOptions limits)
     {
@@ -69,6 +72,8 @@ public static partial class ChatCompletionRequestValidator
                 return Problems.Missing($"{param}.content");
             if (message.Role == MessageRoles.Tool && string.IsNullOrEmpty(message.ToolCallId))
                 return Problems.Missing($"{param}.tool_call_id");
+            if (message.Role == MessageRoles.Function && string.IsNullOrEmpty(message.Name))
+                return Problems.Missing($"{param}.name");
             if (message.Content?.Parts is { } parts && ValidateParts($"{param}.content", parts) is { } badPart)
                 return badPart;
             if (Problems.Length($"{param}.content", message.Content?.Text, limits.MaxStringLength) is { } tooLong)
@@ -169,8 +174,11 @@ public static partial class ChatCompletionRequestValidator
             return Problems.Invalid("response_format.json_schema.name", $"Invalid 'response_format.json_schema.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{{1,64}}$'.", "invalid_value");
         if (format.JsonSchema.Schema is { } root && SchemaKeywordRules.FirstBreach(root) is { } wrong)
             return Problems.Invalid(Join("response_format.json_schema.schema", wrong.Path), $"Invalid schema for response_format '{format.JsonSchema.Name}': {wrong.Complaint}");
-        return format.JsonSchema is { Strict: true, Schema: { } schema } && StrictSchemaRules.FirstBreach(schema) is { } breach
-            ? Problems.Invalid("response_format", $"Invalid schema for response_format '{format.JsonSchema.Name}': {breach}")
+        if (format.JsonSchema is { Strict: true, Schema: { } schema } && StrictSchemaRules.FirstBreach(schema) is { } breach)
+            return Problems.Invalid("response_format", $"Invalid schema for response_format '{format.JsonSchema.Name}': {breach}");
+        return format.JsonSchema.Schema is { } patterned && SchemaPatternRules.FirstBreach(patterned) is var (path, reason)
+            ? Problems.Invalid(SchemaPatternRules.Param("response_format.json_schema.schema", path),
+                $"Invalid schema for response_format '{format.JsonSchema.Name}': In context={SchemaPatternRules.Context(path)}, {reason}")
             : null;
     }
 
@@ -192,12 +200,15 @@ public static partial class ChatCompletionRequestValidator
                 return Problems.Missing($"{p}.function.name");
             if (!ValidName(name))
                 return Problems.Invalid($"{p}.function.name", $"Invalid '{p}.function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{{1,64}}$'.", "invalid_value");
-            if (tool.Function.Parameters is { ValueKind: not System.Text.Json.JsonValueKind.Object })
+            if (tool.Function.Parameters is { ValueKind: not JsonValueKind.Object })
                 return Problems.Invalid($"{p}.function.parameters", $"Invalid type for '{p}.function.parameters': expected an object.", "invalid_type");
             if (tool.Function.Parameters is { } schema && SchemaKeywordRules.FirstBreach(schema) is { } wrong)
                 return Problems.Invalid(Join($"{p}.function.parameters", wrong.Path), $"Invalid schema for function '{name}': {wrong.Complaint}", "invalid_function_parameters");
             if (tool.Function is { Strict: true, Parameters: { } parameters } && StrictSchemaRules.FirstBreach(parameters) is { } breach)
                 return Problems.Invalid($"{p}.function.parameters", $"Invalid schema for function '{name}': {breach}", "invalid_function_parameters");
+            if (tool.Function.Parameters is { } patterned && SchemaPatternRules.FirstBreach(patterned) is var (path, reason))
+                return Problems.Invalid(SchemaPatternRules.Param($"{p}.function.parameters", path),
+                    $"Invalid schema for function '{name}': In context={SchemaPatternRules.Context(path)}, {reason}", "invalid_function_parameters");
         }
         return null;
     }
@@ -221,6 +232,54 @@ public static partial class ChatCompletionRequestValidator
     }
 
     static string Join(string prefix, string path) => path.Length == 0 ? prefix : path[0] == '[' ? prefix + path : $"{prefix}.{path}";
+
+    /// <summary>The deprecated <c>functions</c>: 1 to 128 definitions, each named as a tool function is.</summary>
+    static Error? ValidateFunctions(IReadOnlyList<FunctionDefinition>? functions)
+    {
+        if (functions is null)
+            return null;
+        if (functions.Count == 0)
+            return Problems.Invalid("functions", "Invalid 'functions': empty array. Expected an array with minimum length 1, but got an empty array instead.", "empty_array");
+        if (functions.Count > 128)
+            return Problems.Invalid("functions", $"Invalid 'functions': array too long. Expected an array with maximum length 128, but got an array with length {functions.Count} instead.", "array_above_max_length");
+        for (var i = 0; i < functions.Count; i++)
+        {
+            var p = $"functions[{i}]";
+            if (functions[i]?.Name is not { } name)
+                return Problems.Missing($"{p}.name");
+            if (!ValidName(name))
+                return Problems.Invalid($"{p}.name", $"Invalid '{p}.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{{1,64}}$'.", "invalid_value");
+            if (functions[i].Parameters is { ValueKind: not JsonValueKind.Object })
+                return Problems.Invalid($"{p}.parameters", $"Invalid type for '{p}.parameters': expected an object.", "invalid_type");
+            if (functions[i].Parameters is { } parameters && SchemaPatternRules.FirstBreach(parameters) is var (path, reason))
+                return Problems.Invalid(SchemaPatternRules.Param($"{p}.parameters", path),
+                    $"Invalid schema for function '{name}': In context={SchemaPatternRules.Context(path)}, {reason}", "invalid_function_parameters");
+        }
+        return null;
+    }
+
+    /// <summary><c>function_call</c>: <c>"none"</c>, <c>"auto"</c> or <c>{"name": …}</c> naming one of the <c>functions</c>.</summary>
+    static Error? ValidateFunctionCall(JsonElement? choice, IReadOnlyList<FunctionDefinition>? functions)
+    {
+        if (choice is not { ValueKind: not JsonValueKind.Null } call)
+            return null;
+        if (call.ValueKind == JsonValueKind.String)
+            return Problems.OneOf("function_call", call.GetString(), [ToolChoice.None, ToolChoice.Auto])
+                ?? (functions is not { Count: > 0 }
+                    ? Problems.Invalid("function_call", "Invalid value for 'function_call': 'function_call' is only allowed when 'functions' are specified.")
+                    : null);
+        if (call.ValueKind != JsonValueKind.Object)
+            return Problems.Invalid("function_call", "Invalid type for 'function_call': expected one of a string or an object.", "invalid_type");
+        if (!call.TryGetProperty("name", out var name))
+            return Problems.Missing("function_call.name");
+        if (name.ValueKind != JsonValueKind.String)
+            return Problems.Invalid("function_call.name", "Invalid type for 'function_call.name': expected a string.", "invalid_type");
+        if (functions is not { Count: > 0 })
+            return Problems.Invalid("function_call", "Invalid value for 'function_call': 'function_call' is only allowed when 'functions' are specified.");
+        return functions.Any(f => f.Name == name.GetString())
+            ? null
+            : Problems.Invalid("function_call", $"Invalid value for 'function_call': function '{name.GetString()}' is not among the 'functions'.", "invalid_value");
+    }
 
     static bool MentionsJson(IReadOnlyList<ChatCompletionRequestMessage> messages) =>
         messages.Any(m => m.Content?.PlainText.Contains("json", StringComparison.OrdinalIgnoreCase) == true);

@@ -12,6 +12,7 @@ using ChatApi.OpenApi;
 using ChatApi.RateLimits;
 using ChatApi.Storage;
 using ChatApi.Streaming;
+using ChatApi.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -50,22 +51,32 @@ public static class CompletionEndpoints
                 return OpenAIErrors.BadRequest(problem);
         }
 
-        if (request.Typed.Stream == true)
+        using var telemetry = CompletionTelemetry.Start(http, request.Typed, route.Name);
+        try
         {
-            await CompletionStreamer.StreamAsync(http, route, request, store, notes, project.Name, ct);
-            return TypedResults.Empty;
-        }
+            if (request.Typed.Stream == true)
+            {
+                await CompletionStreamer.StreamAsync(http, route, request, store, notes, project.Name, telemetry, ct);
+                return TypedResults.Empty;
+            }
 
-        var reply = await route.Backend.CompleteAsync(request, ct);
-        TokenUsage.Settle(http, reply);
-        if (request.Typed.Store == true)
-        {
-            var json = reply.ToJson();
-            await store.SaveAsync(StoredCompletionDocument.Row(json, request, request.Typed.Model!, RequestIds.Of(http), notes.For(route, reply.Headers, json, request)), project.Name, ct);
+            var reply = await route.Backend.CompleteAsync(request, ct);
+            telemetry.Completed(reply);
+            TokenUsage.Settle(http, reply);
+            if (store.Keeps(request.Typed))
+            {
+                using var storing = telemetry.StartStorage();
+                var json = reply.ToJson();
+                await store.SaveAsync(StoredCompletionDocument.Row(json, request, request.Typed.Model!, RequestIds.Of(http), notes.For(route, reply.Headers, json, request)), project.Name, ct);
+            }
+            return reply.Relayed is { } relayed
+                ? new RawJsonResult<ChatCompletion>(relayed.Bytes, relayed.ContentType) { Headers = reply.Headers }
+                : TypedResults.Ok(reply.Completion!);
         }
-        return reply.Relayed is { } relayed
-            ? new RawJsonResult<ChatCompletion>(relayed.Bytes, relayed.ContentType) { Headers = reply.Headers }
-            : TypedResults.Ok(reply.Completion!);
+        catch (Exception error) when (telemetry.Failed(error))
+        {
+            throw;
+        }
     }
 
     static async Task<Results<ChatCompletionListResult, BadRequest<ErrorResponse>>> List(

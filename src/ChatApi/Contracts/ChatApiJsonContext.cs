@@ -53,4 +53,7 @@ namespace ChatApi.Contracts;
 [JsonSerializable(typeof(ResponseReasoningTextDoneEvent))]
 [JsonSerializable(typeof(ResponseTextDeltaEvent))]
 [JsonSerializable(typeof(ResponseTextDoneEvent))]
+[JsonSerializable(typeof(ChatApi.Admin.CapturedDeleted))]
+[JsonSerializable(typeof(CreateEmbeddingRequest))]
+[JsonSerializable(typeof(CreateEmbeddingResponse))]
 internal sealed partial class ChatApiJsonContext : JsonSerializerContext;

@@ -11,5 +11,9 @@ public sealed record ChatCompletionResponseMessage
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ChatCompletionMessageToolCall>? ToolCalls { get; init; }
 
+    /// <summary>The legacy form of a call, answering <c>functions</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FunctionCall? FunctionCall { get; init; }
+
     public IReadOnlyList<Annotation> Annotations { get; init; } = [];
 }

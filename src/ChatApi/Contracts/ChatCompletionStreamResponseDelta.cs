@@ -15,4 +15,7 @@ public sealed record ChatCompletionStreamResponseDelta
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ChatCompletionMessageToolCallChunk>? ToolCalls { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FunctionCallChunk? FunctionCall { get; init; }
 }

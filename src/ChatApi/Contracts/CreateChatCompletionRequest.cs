@@ -39,7 +39,10 @@ public sealed record CreateChatCompletionRequest
     public JsonElement? Audio { get; init; }
     public JsonElement? Prediction { get; init; }
     public JsonElement? WebSearchOptions { get; init; }
-    public JsonElement? Functions { get; init; }
+    /// <summary>Deprecated by OpenAI for <c>tools</c>, still honoured: one function is called, answered in <c>message.function_call</c>.</summary>
+    public IReadOnlyList<FunctionDefinition>? Functions { get; init; }
+
+    /// <summary><c>"none"</c>, <c>"auto"</c> or <c>{"name": …}</c>; read by the validator and <c>ToolCallPlanner</c>.</summary>
     public JsonElement? FunctionCall { get; init; }
 
     [JsonIgnore]

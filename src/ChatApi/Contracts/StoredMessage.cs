@@ -18,6 +18,9 @@ public sealed record StoredMessage
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ToolCallId { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FunctionCall? FunctionCall { get; init; }
+
     public static StoredMessage From(string completionId, int index, ChatCompletionRequestMessage message) => new()
     {
         Id = $"{completionId}-{index}",
@@ -28,5 +31,6 @@ public sealed record StoredMessage
         ContentParts = message.Content?.Parts,
         ToolCalls = message.ToolCalls,
         ToolCallId = message.ToolCallId,
+        FunctionCall = message.FunctionCall,
     };
 }

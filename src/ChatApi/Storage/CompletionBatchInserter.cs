@@ -11,7 +11,7 @@ namespace ChatApi.Storage;
 internal sealed class CompletionBatchInserter : IAsyncDisposable
 {
     const string InsertCompletionSql =
-        """INSERT INTO "Completions" ("Id", "Model", "Project", "Created", "ResponseJson", "MessagesJson") VALUES (@id, @model, @project, @created, @response, @messages) RETURNING "Seq" """;
+        """INSERT INTO "Completions" ("Id", "Model", "Project", "Created", "ResponseJson", "MessagesJson", "Captured") VALUES (@id, @model, @project, @created, @response, @messages, @captured) RETURNING "Seq" """;
 
     const string InsertMetadataSql =
         """INSERT INTO "CompletionMetadata" ("CompletionSeq", "Key", "Value") VALUES (@seq, @key, @value)""";
@@ -25,7 +25,7 @@ internal sealed class CompletionBatchInserter : IAsyncDisposable
     {
         _db = db;
         _connection = db.Database.GetDbConnection();
-        _insertCompletion = Command(InsertCompletionSql, ("id", DbType.String), ("model", DbType.String), ("project", DbType.String), ("created", DbType.Int64), ("response", DbType.String), ("messages", DbType.String));
+        _insertCompletion = Command(InsertCompletionSql, ("id", DbType.String), ("model", DbType.String), ("project", DbType.String), ("created", DbType.Int64), ("response", DbType.String), ("messages", DbType.String), ("captured", DbType.Boolean));
         _insertMetadata = Command(InsertMetadataSql, ("seq", DbType.Int64), ("key", DbType.String), ("value", DbType.String));
         _insertCompletion.Prepare();
         _insertMetadata.Prepare();
@@ -60,7 +60,7 @@ internal sealed class CompletionBatchInserter : IAsyncDisposable
         _insertMetadata.Transaction = transaction;
         foreach (var row in rows)
         {
-            Set(_insertCompletion, row.Id, row.Model, row.Project, row.Created, row.ResponseJson, row.MessagesJson);
+            Set(_insertCompletion, row.Id, row.Model, row.Project, row.Created, row.ResponseJson, row.MessagesJson, row.Captured);
             row.Seq = Convert.ToInt64(await _insertCompletion.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
             foreach (var pair in row.Metadata)
             {

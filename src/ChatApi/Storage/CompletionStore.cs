@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ChatApi.Completions;
 using ChatApi.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChatApi.Storage;
 
@@ -12,13 +13,25 @@ namespace ChatApi.Storage;
 /// Stored completions: the rows, their metadata and their request messages. Each read rents a pooled context
 /// for itself, so a request that stores nothing never touches the database.
 /// </summary>
-public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts, CompletionWriter writer)
+public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts, CompletionWriter writer, IOptions<StorageOptions> options)
 {
+    readonly bool _capturesAll = options.Value.CapturesAll;
+
+    /// <summary>Whether this request's completion is kept: <c>store: true</c>, or any under <c>Storage:Capture=all</c>.</summary>
+    public bool Keeps(CreateChatCompletionRequest request) => request.Store == true || _capturesAll;
+
     /// <summary>Stores <paramref name="row"/> in <paramref name="project"/>; returns once the completion's transaction has committed.</summary>
     public Task SaveAsync(StoredCompletion row, string project, CancellationToken ct)
     {
         row.Project = project;
         return writer.WriteAsync(row, ct);
+    }
+
+    /// <summary>Forgets every captured completion (never one stored with <c>store: true</c>); returns how many.</summary>
+    public async Task<int> ForgetCapturedAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Completions.Where(c => c.Captured).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The stored completion's JSON, as get returns it.</summary>

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ChatApi.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatApi.Storage;
@@ -56,6 +57,7 @@ public sealed class CompletionWriter(IDbContextFactory<ChatApiDbContext> context
 
     async Task<CompletionBatchInserter?> CommitAsync(CompletionBatchInserter? inserter, List<PendingWrite> batch)
     {
+        using var telemetry = StorageTelemetry.StartCommit(batch.ConvertAll(p => p.Caller));
         try
         {
             inserter ??= await CompletionBatchInserter.OpenAsync(contexts, CancellationToken.None);
@@ -65,6 +67,7 @@ public sealed class CompletionWriter(IDbContextFactory<ChatApiDbContext> context
         }
         catch (Exception error)
         {
+            telemetry.Failed();
             logger.LogWarning(error, "A batch of {Count} stored completions failed; retrying them one by one.", batch.Count);
             if (inserter is not null)
                 await inserter.DisposeAsync();

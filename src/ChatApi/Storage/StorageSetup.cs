@@ -11,6 +11,8 @@ public static class StorageSetup
         var options = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         var connectionString = configuration.GetConnectionString("ChatApi");
         services.AddOptions<StorageOptions>().BindConfiguration("Storage");
+        if (!string.Equals(options.Capture, StorageCapture.Stored, StringComparison.OrdinalIgnoreCase) && !options.CapturesAll)
+            throw new InvalidOperationException($"Storage:Capture '{options.Capture}' is not supported; use '{StorageCapture.Stored}' (default) or '{StorageCapture.All}'.");
 
         if (string.Equals(options.Provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
         {

@@ -10,5 +10,6 @@ public sealed class StoredCompletion : IProjectOwned
     public long Created { get; set; }          // Unix seconds; SQLite cannot order DateTimeOffset
     public required string ResponseJson { get; set; }
     public required string MessagesJson { get; set; }
+    public bool Captured { get; set; }        // kept only because Storage:Capture=all, not for store: true
     public List<StoredMetadata> Metadata { get; set; } = [];
 }

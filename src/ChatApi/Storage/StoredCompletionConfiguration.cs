@@ -16,6 +16,7 @@ internal sealed class StoredCompletionConfiguration : IEntityTypeConfiguration<S
         e.HasIndex(c => c.Id).IsUnique();
         e.HasIndex(c => new { c.Project, c.Seq });
         e.HasIndex(c => new { c.Model, c.Seq });
+        e.Property(c => c.Captured).HasDefaultValue(false);
         e.HasMany(c => c.Metadata).WithOne().HasForeignKey(m => m.CompletionSeq).OnDelete(DeleteBehavior.Cascade);
     }
 }

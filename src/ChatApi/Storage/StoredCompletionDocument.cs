@@ -43,6 +43,7 @@ public static class StoredCompletionDocument
             ResponseJson = document.ToJsonString(ChatApiJson.Options),
             MessagesJson = Messages(id, request).ToJsonString(ChatApiJson.Options),
             Metadata = [.. (request.Typed.Metadata ?? new Dictionary<string, string>()).Select(p => new StoredMetadata { Key = p.Key, Value = p.Value })],
+            Captured = request.Typed.Store != true,
         };
     }
 

@@ -38,6 +38,8 @@ public sealed class CompletionAssembler
         readonly StringBuilder _content = new();
         readonly SortedDictionary<int, (string? Id, string? Name, StringBuilder Arguments)> _toolCalls = [];
         List<ChatCompletionTokenLogprob>? _logprobs;
+        string? _functionName;
+        StringBuilder? _functionArguments;
         bool _hasContent;
         string? _finishReason;
 
@@ -53,6 +55,11 @@ public sealed class CompletionAssembler
                 var (id, name, arguments) = _toolCalls.TryGetValue(call.Index, out var known) ? known : (null, null, new StringBuilder());
                 _toolCalls[call.Index] = (id ?? call.Id, name ?? call.Function?.Name, arguments.Append(call.Function?.Arguments));
             }
+            if (choice.Delta.FunctionCall is { } function)
+            {
+                _functionName ??= function.Name;
+                (_functionArguments ??= new StringBuilder()).Append(function.Arguments);
+            }
             if (choice.Logprobs?.Content is { } logprobs)
                 (_logprobs ??= []).AddRange(logprobs);
             _finishReason = choice.FinishReason ?? _finishReason;
@@ -63,7 +70,8 @@ public sealed class CompletionAssembler
             Index = index,
             Message = new ChatCompletionResponseMessage
             {
-                Content = _hasContent && _content.Length > 0 || _toolCalls.Count == 0 ? _content.ToString() : null,
+                Content = _hasContent && _content.Length > 0 || _toolCalls.Count == 0 && _functionArguments is null ? _content.ToString() : null,
+                FunctionCall = _functionArguments is null ? null : new FunctionCall { Name = _functionName ?? "", Arguments = _functionArguments.ToString() },
                 ToolCalls = _toolCalls.Count == 0 ? null : [.. _toolCalls.Values.Select(c => new ChatCompletionMessageToolCall
                 {
                     Id = c.Id ?? "",

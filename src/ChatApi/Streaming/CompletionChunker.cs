@@ -5,7 +5,7 @@ namespace ChatApi.Streaming;
 
 /// <summary>
 /// Turns a finished completion into the chunks OpenAI would have streamed for it: per choice a role chunk, one chunk per token
-/// (of content, or of each tool call's arguments after a chunk naming the call), a last chunk with <c>finish_reason</c>;
+/// (of content, or of each tool call's or the legacy function call's arguments after a chunk naming the call), a last chunk with <c>finish_reason</c>;
 /// then always the usage chunk, which <see cref="CompletionStreamer"/> sends only when <c>include_usage</c> asked for it.
 /// </summary>
 public static class CompletionChunker
@@ -17,6 +17,7 @@ public static class CompletionChunker
         {
             Index = choice.Index,
             ToolCalls = choice.Message.ToolCalls,
+            FunctionCall = choice.Message.FunctionCall,
             Content = contentTokens?[position] ?? choice.Logprobs?.Content?.Select(l => l.Token).ToList() ?? tokens.Split(choice.Message.Content ?? ""),
             Logprobs = choice.Logprobs?.Content,
             FinishReason = choice.FinishReason,
@@ -66,6 +67,14 @@ public static class CompletionChunker
                     }
                 }
             }
+            else if (choice.FunctionCall is { } function)
+            {
+                // As OpenAI streamed the legacy call: the name with empty arguments first, then the arguments in fragments.
+                var opening = new FunctionCallChunk { Name = function.Name, Arguments = "" };
+                yield return Chunk([Delta(choice.Index, new() { Role = MessageRoles.Assistant, FunctionCall = opening })], function.Name.Length);
+                foreach (var piece in tokens.Split(function.Arguments))
+                    yield return Chunk([Delta(choice.Index, new() { FunctionCall = new FunctionCallChunk { Arguments = piece } })], piece.Length);
+            }
             else
             {
                 yield return Chunk([Delta(choice.Index, new() { Role = MessageRoles.Assistant, Content = "" })], 0);
@@ -88,7 +97,8 @@ public static class CompletionChunker
     /// <summary>Whether the chunk brings a generated token, which a paced stream spaces out.</summary>
     public static bool CarriesToken(ChatCompletionChunk chunk) =>
         chunk.Choices is [{ Delta: var delta }]
-        && (delta.Content is { Length: > 0 } || delta.ToolCalls is [{ Function.Arguments: { Length: > 0 } }]);
+        && (delta.Content is { Length: > 0 } || delta.ToolCalls is [{ Function.Arguments: { Length: > 0 } }]
+            || delta.FunctionCall is { Arguments.Length: > 0 });
 
     /// <summary>The chunk that closes a stream with the totals (<c>choices: []</c>).</summary>
     public static bool IsUsageChunk(ChatCompletionChunk chunk) => chunk.Choices.Count == 0 && chunk.Usage is not null;

@@ -7,11 +7,12 @@ using ChatApi.RateLimits;
 using ChatApi.Limits;
 using ChatApi.Storage;
 using Microsoft.Extensions.Options;
+using ChatApi.Telemetry;
 
 namespace ChatApi.Streaming;
 
 /// <summary>
-/// Sends a backend's events as SSE and, for <c>store: true</c>, stores the assembled completion once the stream has run to its end.
+/// Sends a backend's events as SSE and, for a kept request (<c>store: true</c>, or any under <c>Storage:Capture=all</c>), stores the assembled completion once the stream has run to its end.
 /// A client that goes away cancels <paramref name="ct"/>, which stops the backend mid-stream. A relayed stream that the
 /// upstream cut is cut for the client too, after the last event received: never a <c>[DONE]</c> ChatApi invented.
 /// </summary>
@@ -20,12 +21,13 @@ public static class CompletionStreamer
     // Chunks the backend has ready at once go out together, up to this many bytes.
     const int MaxUnflushedBytes = 16 * 1024;
 
-    public static async Task StreamAsync(HttpContext http, BackendRoute route, ChatRequest request, CompletionStore store, RelayNotes notes, string project, CancellationToken ct)
+    public static async Task StreamAsync(HttpContext http, BackendRoute route, ChatRequest request, CompletionStore store, RelayNotes notes, string project,
+        CompletionTelemetry telemetry, CancellationToken ct)
     {
         var response = http.Response;
         var typed = request.Typed;
         var includeUsage = typed.StreamOptions?.IncludeUsage == true;
-        var stored = typed.Store == true;
+        var stored = store.Keeps(typed);
         var assembler = stored ? new CompletionAssembler() : null;
         var relayed = stored ? new RelayedStreamAssembler() : null;
         var started = false;
@@ -47,6 +49,7 @@ public static class CompletionStreamer
                     break;
 
                 var item = events.Current;
+                telemetry.Streamed(item);
                 if (!started)
                 {
                     headers = item.Headers;
@@ -57,7 +60,7 @@ public static class CompletionStreamer
                 }
                 unflushed += item.Chunk is { } chunk
                     ? WriteTyped(response, chunk, assembler, includeUsage)
-                    : WriteRelayed(response, item, relayed, includeUsage || !stored);
+                    : WriteRelayed(response, item, relayed, includeUsage || typed.Store != true);
                 if (unflushed >= MaxUnflushedBytes)
                     unflushed = await FlushAsync(response, guard);
                 next = events.MoveNextAsync();
@@ -72,9 +75,13 @@ public static class CompletionStreamer
             return;
         }
 
+        telemetry.StreamEnded();
         var completion = assembler?.Build() is { } whole ? ChatReply.Typed(whole).ToJson() : relayed is { Complete: true } ? relayed.Build() : (JsonElement?)null;
         if (completion is { } json)
+        {
+            using var storing = telemetry.StartStorage();
             await store.SaveAsync(StoredCompletionDocument.Row(json, request, typed.Model!, RequestIds.Of(http), notes.For(route, headers, json, request)), project, ct);
+        }
         if (!started)
             SseWriter.Start(response);
         SseWriter.WriteDone(response);

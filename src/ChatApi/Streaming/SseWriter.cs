@@ -45,6 +45,15 @@ public static class SseWriter
         return DataPrefix.Length + writer.BytesCommitted + EventEnd.Length;
     }
 
+    /// <summary>A typed chunk's data exactly as <see cref="Write"/> writes it (for recording what the client got).</summary>
+    public static string Data(ChatCompletionChunk chunk, bool includeUsage)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            JsonSerializer.Serialize(writer, chunk, includeUsage ? WithUsage : UsageOnlyWhenSet);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>Writes one <c>data:</c> event with the data exactly as given (a relayed event) and returns its size in bytes.</summary>
     public static long WriteData(HttpResponse response, string data, string? eventType = null)
     {

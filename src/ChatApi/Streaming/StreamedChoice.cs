@@ -10,6 +10,9 @@ public sealed record StreamedChoice
 {
     public required int Index { get; init; }
     public IReadOnlyList<ChatCompletionMessageToolCall>? ToolCalls { get; init; }
+
+    /// <summary>A legacy <c>function_call</c> answer, streamed as <c>delta.function_call</c> fragments.</summary>
+    public FunctionCall? FunctionCall { get; init; }
     public IEnumerable<string> Content { get; init; } = [];
 
     /// <summary>The logprob of each content token, in step with <see cref="Content"/>; null when not asked for.</summary>

@@ -16,7 +16,7 @@ public sealed partial class OpenAISpec
     public static readonly string[] ResponseSchemas =
     [
         "CreateChatCompletionResponse", "ChatCompletionList", "ChatCompletionMessageList", "ChatCompletionDeleted",
-        "ErrorResponse", "ListModelsResponse", "Model",
+        "ErrorResponse", "ListModelsResponse", "Model", "CreateEmbeddingResponse",
         "Response", "ResponseStreamEvent", "ResponseItemList", "TokenCountsResource",
     ];
 

@@ -29,6 +29,8 @@ public sealed class ReplyComposer(TokenCounter tokens, LimitsOptions? limits = n
         var limit = TokenLimit(request, out var serverCap);
         if (functions.Count > 0)
             return ToolCalls(request, index, functions, random, limit);
+        if (ToolCallPlanner.ChooseFunction(request) is { } legacy)
+            return LegacyFunctionCall(request, index, legacy, random);
 
         var (text, pieces, finishReason) = Limit(request, limit, Content(request, seed, random, serverCap ? limit + 1 : null));
         var choice = new ChatCompletionChoice
@@ -53,7 +55,8 @@ public sealed class ReplyComposer(TokenCounter tokens, LimitsOptions? limits = n
         var seed = GenerationSeed.For(request, index);
         if (request.Stop is not null
             || request.ResponseFormat?.Type is ResponseFormat.JsonObjectType or ResponseFormat.JsonSchemaType
-            || ToolCallPlanner.Choose(request, new Random(seed)).Count > 0)
+            || ToolCallPlanner.Choose(request, new Random(seed)).Count > 0
+            || ToolCallPlanner.ChooseFunction(request) is not null)
             return Streamed(Compose(request, index));
 
         var limit = TokenLimit(request, out var serverCap);
@@ -77,6 +80,7 @@ public sealed class ReplyComposer(TokenCounter tokens, LimitsOptions? limits = n
     {
         Index = composed.Choice.Index,
         ToolCalls = composed.Choice.Message.ToolCalls,
+        FunctionCall = composed.Choice.Message.FunctionCall,
         Content = composed.ContentTokens,
         Logprobs = composed.Choice.Logprobs?.Content,
         FinishReason = composed.Choice.FinishReason,
@@ -101,7 +105,7 @@ public sealed class ReplyComposer(TokenCounter tokens, LimitsOptions? limits = n
         var cut = false;
         foreach (var f in functions)
         {
-            var arguments = f.Parameters is { } schema ? SchemaValueGenerator.GenerateText(schema, random) : "{}";
+            var arguments = ToolArguments.For(f, request, random);
             budget -= tokens.Count(f.Name!);
             // Past the token limit the arguments stop where the limit falls, as a model's would, and later calls are not made.
             if (tokens.Count(arguments) > Math.Max(0, budget))
@@ -123,6 +127,20 @@ public sealed class ReplyComposer(TokenCounter tokens, LimitsOptions? limits = n
             FinishReason = cut ? FinishReasons.Length : FinishReasons.ToolCalls,
         };
         return new ComposedChoice(choice, calls.Sum(c => tokens.Count(c.Function.Name) + tokens.Count(c.Function.Arguments)), []);
+    }
+
+    /// <summary>The deprecated <c>functions</c> answer: one <c>message.function_call</c>, <c>finish_reason: "function_call"</c>.</summary>
+    ComposedChoice LegacyFunctionCall(CreateChatCompletionRequest request, int index, FunctionDefinition function, Random random)
+    {
+        var call = new FunctionCall { Name = function.Name!, Arguments = ToolArguments.For(function, request, random) };
+        var choice = new ChatCompletionChoice
+        {
+            Index = index,
+            Message = new ChatCompletionResponseMessage { Content = null, FunctionCall = call },
+            Logprobs = request.Logprobs == true ? new ChoiceLogprobs { Content = [] } : null,
+            FinishReason = FinishReasons.FunctionCall,
+        };
+        return new ComposedChoice(choice, tokens.Count(call.Name) + tokens.Count(call.Arguments), []);
     }
 
     /// <summary>The reply, and its tokens when they came with it.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatApi.Backends.Deterministic.Patterns;
 using ChatApi.Contracts;
 
 namespace ChatApi.Backends.Deterministic;
@@ -11,7 +12,7 @@ namespace ChatApi.Backends.Deterministic;
 /// Understands <c>type</c> (also as an array, e.g. <c>["string","null"]</c>), <c>enum</c>, <c>const</c>,
 /// <c>properties</c>/<c>required</c>, <c>items</c>/<c>prefixItems</c> with <c>minItems</c>/<c>maxItems</c>,
 /// <c>anyOf</c>/<c>oneOf</c>/<c>allOf</c>, local <c>$ref</c> into <c>$defs</c>/<c>definitions</c>,
-/// number bounds and <c>multipleOf</c>, string lengths and the common <c>format</c>s.
+/// number bounds and <c>multipleOf</c>, string lengths, the common <c>format</c>s and <c>pattern</c> (see <see cref="PatternCache"/>).
 /// </summary>
 public sealed class SchemaValueGenerator(JsonElement root, Random random)
 {
@@ -189,7 +190,13 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
         var maxLength = Int(schema, "maxLength");
         while (text.Length < minLength)
             text += " " + Word();
-        return maxLength is { } max && text.Length > max ? text[..max] : text;
+        text = maxLength is { } max && text.Length > max ? text[..max] : text;
+
+        // A pattern decides; the format's value stays when it matches too (e.g. an email under zod's email regex).
+        if (schema.TryGetProperty("pattern", out var p) && p.ValueKind == JsonValueKind.String
+            && PatternCache.Get(p.GetString()!, minLength, maxLength).Pattern is { } pattern)
+            return format is not null && pattern.Matches(text) ? text : pattern.Generate(random);
+        return text;
     }
 
     static long Safe(double value) => (long)Math.Clamp(value, -MaxSafeInteger, MaxSafeInteger);

@@ -50,6 +50,28 @@ public static partial class ToolCallPlanner
         return request.ParallelToolCalls == false ? chosen.Take(1).ToList() : chosen;
     }
 
+    /// <summary>
+    /// The legacy <c>functions</c>: <c>function_call: "none"</c> calls none; <c>{"name": …}</c> that one; <c>"auto"</c> (the default)
+    /// the first function the last user message mentions, unless the conversation ends with a <c>function</c> result.
+    /// </summary>
+    public static FunctionDefinition? ChooseFunction(CreateChatCompletionRequest request)
+    {
+        var functions = (request.Functions ?? []).Where(f => f?.Name is not null).ToList();
+        if (functions.Count == 0 || request.Tools is { Count: > 0 })
+            return null;
+        var choice = request.FunctionCall;
+        if (choice is { ValueKind: JsonValueKind.String } mode && mode.GetString() == ToolChoice.None)
+            return null;
+        if (choice is { ValueKind: JsonValueKind.Object } named && named.TryGetProperty("name", out var name))
+            return functions.FirstOrDefault(f => f.Name == name.GetString());
+
+        var messages = request.Messages!;
+        if (messages[^1].Role == MessageRoles.Function)
+            return null;
+        var prompt = messages.LastOrDefault(m => m.Role == MessageRoles.User)?.Content?.PlainText ?? "";
+        return functions.FirstOrDefault(f => Mentions(prompt, f.Name!));
+    }
+
     /// <summary>The <c>{"type":"allowed_tools","allowed_tools":{"mode","tools"}}</c> form: its mode and the function names it allows.</summary>
     static (string Mode, HashSet<string> Names)? AllowedTools(ToolChoice? choice)
     {

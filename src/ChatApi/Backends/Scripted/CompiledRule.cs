@@ -16,6 +16,7 @@ public sealed class CompiledRule
 
     public CompiledRule(ScriptRule rule, int position)
     {
+        Source = rule;
         Name = rule.Name ?? $"rule {position}";
         Answer = rule.Answer!;
         _match = rule.Match ?? new RuleMatch();
@@ -25,6 +26,9 @@ public sealed class CompiledRule
             ? new Regex(pattern, RegexOptions.CultureInvariant, RegexTimeout)
             : null;
     }
+
+    /// <summary>The rule as written, for reading the rules back.</summary>
+    public ScriptRule Source { get; }
 
     public string Name { get; }
 
@@ -52,4 +56,7 @@ public sealed class CompiledRule
 
     /// <summary>Counts one more answered request; false once <c>times</c> is used up.</summary>
     public bool TryClaim() => _times is not { } times || Interlocked.Increment(ref _used) <= times;
+
+    /// <summary>Forgets the answered requests, so <c>times</c> counts from zero again.</summary>
+    public void Restart() => Interlocked.Exchange(ref _used, 0);
 }

@@ -8,7 +8,9 @@ namespace ChatApi.Backends.Scripted;
 /// <summary>Reads a rules file (JSON, or YAML by extension) and checks every rule before any is used.</summary>
 public static partial class RulesParser
 {
-    public static RuleSet Parse(string text, string path)
+    /// <param name="firstPosition">The position the first rule takes among the rules in force (rules appended at run time
+    /// follow the ones already there); it names unnamed rules in logs. Problems always count from the text's first rule.</param>
+    public static RuleSet Parse(string text, string path, int firstPosition = 1)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new InvalidRulesException("The file is empty (write `rules: []` to have no rules).");
@@ -24,11 +26,12 @@ public static partial class RulesParser
         }
         catch (JsonException e)
         {
-            throw new InvalidRulesException($"{Where(e.Path)}at {e.Path?.TrimStart('$', '.')}: {e.Message}", e);
+            var param = e.Path?.TrimStart('$', '.');
+            throw new InvalidRulesException($"{Where(e.Path)}at {param}: {e.Message}", e, string.IsNullOrEmpty(param) ? null : param);
         }
 
         var rules = file?.Rules ?? [];
-        return new RuleSet([.. rules.Select((rule, index) => Compile(rule, index + 1))]);
+        return new RuleSet([.. rules.Select((rule, index) => Compile(rule, index, firstPosition + index))]);
     }
 
     /// <summary><c>$.rules[2].answer</c> → <c>Rule 3, </c>, numbered as a reader counts.</summary>
@@ -65,41 +68,44 @@ public static partial class RulesParser
         }
     }
 
-    static CompiledRule Compile(ScriptRule rule, int position)
+    static CompiledRule Compile(ScriptRule rule, int index, int position)
     {
+        var named = $"Rule {index + 1}{(rule.Name is null ? "" : $" ({rule.Name})")}";
         if (Problem(rule) is { } problem)
-            throw new InvalidRulesException($"Rule {position}{(rule.Name is null ? "" : $" ({rule.Name})")}: {problem}");
+            throw new InvalidRulesException($"{named}: {problem.Message}", param: $"rules[{index}].{problem.Field}");
         try
         {
             return new CompiledRule(rule, position);
         }
         catch (ArgumentException e)
         {
-            throw new InvalidRulesException($"Rule {position}: lastUserMessage is not a regular expression: {e.Message}", e);
+            throw new InvalidRulesException($"{named}: lastUserMessage is not a regular expression: {e.Message}", e, $"rules[{index}].match.lastUserMessage");
         }
     }
 
-    static string? Problem(ScriptRule rule)
+    static (string Field, string Message)? Problem(ScriptRule rule)
     {
         if (rule.Answer is not { } answer)
-            return "needs an answer.";
+            return ("answer", "needs an answer.");
         if (rule.Times < 0)
-            return "times cannot be negative.";
-        if (answer.DelayMs < 0 || answer.CutAfterChunks < 0)
-            return "delayMs and cutAfterChunks cannot be negative.";
+            return ("times", "times cannot be negative.");
+        if (answer.DelayMs < 0)
+            return ("answer.delayMs", "delayMs and cutAfterChunks cannot be negative.");
+        if (answer.CutAfterChunks < 0)
+            return ("answer.cutAfterChunks", "delayMs and cutAfterChunks cannot be negative.");
         if (answer.Json is not null && answer.Content is not null)
-            return "give either content or json, not both.";
+            return ("answer.json", "give either content or json, not both.");
         if (answer.Error is { } error)
         {
             if (answer.Content is not null || answer.ToolCalls is not null || answer.Json is not null)
-                return "an error answer has no content, toolCalls or json.";
+                return ("answer.error", "an error answer has no content, toolCalls or json.");
             if (error.Status is < 400 or > 599)
-                return $"error.status {error.Status} is not an HTTP error status (400-599).";
+                return ("answer.error.status", $"error.status {error.Status} is not an HTTP error status (400-599).");
             if (error.RetryAfter < 0)
-                return "error.retryAfter cannot be negative.";
+                return ("answer.error.retryAfter", "error.retryAfter cannot be negative.");
         }
-        if (answer.ToolCalls?.FirstOrDefault(c => string.IsNullOrWhiteSpace(c.Name)) is not null)
-            return "every tool call needs a name.";
+        if (answer.ToolCalls?.ToList().FindIndex(c => string.IsNullOrWhiteSpace(c.Name)) is >= 0 and var call)
+            return ($"answer.toolCalls[{call}].name", "every tool call needs a name.");
         return null;
     }
 }

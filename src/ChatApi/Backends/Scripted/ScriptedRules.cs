@@ -11,6 +11,11 @@ namespace ChatApi.Backends.Scripted;
 /// request checks the file's stamp, so a request sent right after a write sees the new rules. A file that does not
 /// parse keeps the last good rules and logs why. Every rewrite of the file, even with the same text, restarts every
 /// rule's <c>times</c> count.
+/// <para>
+/// The admin API (<c>/admin/rules</c>) changes the rules at run time. Whatever changed them last is in force: rules set
+/// over HTTP replace the file's until the file is rewritten, and a rewrite replaces them in turn. Without a file the
+/// scripted layer is in front of the backends as soon as rules are set over HTTP.
+/// </para>
 /// </summary>
 public sealed class ScriptedRules : IDisposable
 {
@@ -48,13 +53,51 @@ public sealed class ScriptedRules : IDisposable
         _watch = ChangeToken.OnChange(() => _watcher.Watch(fileName), ReloadIfChanged);
     }
 
-    public bool Enabled => _path is not null;
+    /// <summary>Whether the rules sit in front of the backends: a rules file is configured or rules were set over HTTP.</summary>
+    public bool Enabled => _path is not null || _rules.Count > 0;
 
     /// <summary>The first rule for this request with uses left (counting this use), or null for the usual backend.</summary>
     public CompiledRule? Claim(CreateChatCompletionRequest request)
     {
         ReloadIfChanged();
         return _rules.Claim(request);
+    }
+
+    /// <summary>The rules in force (the file's, reread if it changed, or the ones last set over HTTP).</summary>
+    public RuleSet Current
+    {
+        get
+        {
+            ReloadIfChanged();
+            return _rules;
+        }
+    }
+
+    /// <summary>Puts <paramref name="text"/>'s rules in force instead of the current ones; throws, changing nothing, when a rule is bad.</summary>
+    public RuleSet Replace(string text) => Change(current => RulesParser.Parse(text, "request.json"), "replaced");
+
+    /// <summary>Adds <paramref name="text"/>'s rules after the current ones (whose counts go on); throws, changing nothing, when a rule is bad.</summary>
+    public RuleSet Append(string text) => Change(current => current.Append(RulesParser.Parse(text, "request.json", current.Count + 1)), "appended to");
+
+    public RuleSet Clear() => Change(_ => RuleSet.Empty, "cleared");
+
+    /// <summary>Restarts every rule's <c>times</c> count.</summary>
+    public RuleSet Restart() => Change(current =>
+    {
+        foreach (var rule in current.Rules)
+            rule.Restart();
+        return current;
+    }, "restarted the counts of");
+
+    RuleSet Change(Func<RuleSet, RuleSet> change, string what)
+    {
+        ReloadIfChanged();
+        lock (_gate)
+        {
+            _rules = change(_rules);
+            _logger.LogInformation("Scripted rules: {What} over HTTP; {Count} rules in force", what, _rules.Count);
+            return _rules;
+        }
     }
 
     void ReloadIfChanged()

@@ -68,6 +68,8 @@ public sealed class TokenCounter
             total += TokensPerMessage + CountRole(message.Role ?? "") + Count(message.Content?.PlainText ?? "");
             if (message.Name is { } name)
                 total += TokensPerName + Count(name);
+            if (message.FunctionCall is { } function)
+                total += Count(function.Name) + Count(function.Arguments);
             foreach (var call in message.ToolCalls ?? [])
                 total += Count(call.Function.Name) + Count(call.Function.Arguments);
         }

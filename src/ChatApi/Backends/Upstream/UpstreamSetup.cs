@@ -79,7 +79,7 @@ public static class UpstreamSetup
         return services;
     }
 
-    static string HttpClientName(string upstream) => $"upstream:{upstream}";
+    internal static string HttpClientName(string upstream) => $"upstream:{upstream}";
 
     static UpstreamPool Pool(IServiceProvider sp, string name, List<DeploymentOptions> deployments, BalanceMode balance, int retries, int retryDelayMs,
         int maxRetryAfterSeconds, int failuresBeforeCooldown, int cooldownSeconds, Dictionary<string, (UpstreamOptions Options, string Path)> upstreams)

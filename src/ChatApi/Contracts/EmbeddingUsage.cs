@@ -1,0 +1,7 @@
+namespace ChatApi.Contracts;
+
+public sealed record EmbeddingUsage
+{
+    public required int PromptTokens { get; init; }
+    public required int TotalTokens { get; init; }
+}

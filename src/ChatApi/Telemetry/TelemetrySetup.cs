@@ -1,0 +1,60 @@
+using System.Net;
+using ChatApi.Health;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace ChatApi.Telemetry;
+
+public static class TelemetrySetup
+{
+    public const string MetricsPath = "/metrics";
+
+    public static IServiceCollection AddChatApiTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Telemetry").Get<TelemetryOptions>() ?? new TelemetryOptions();
+        services.AddSingleton(options);
+        if (!options.Enabled)
+            return services;
+
+        var otlp = options.Otlp ?? !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("chatapi"));
+        otel.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(ChatApiTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+            if (options.Prometheus)
+                metrics.AddPrometheusExporter();
+            if (otlp)
+                metrics.AddOtlpExporter();
+        });
+        if (options.Traces ?? otlp)
+        {
+            otel.WithTracing(tracing =>
+            {
+                tracing.AddSource(ChatApiTelemetry.Name)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !HealthSetup.IsOperationsPath(http.Request.Path))
+                    .AddHttpClientInstrumentation();
+                if (otlp)
+                    tracing.AddOtlpExporter();
+            });
+        }
+        return services;
+    }
+
+    /// <summary><c>/metrics</c> in Prometheus' text format, for scrapers on the same machine only.</summary>
+    public static IEndpointRouteBuilder MapChatApiMetrics(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<TelemetryOptions>();
+        if (!options.Enabled || !options.Prometheus)
+            return app;
+
+        app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use((http, next) =>
+        {
+            if (http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote))
+                return next(http);
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }), optionsName: null).DisableHttpMetrics();
+        return app;
+    }
+}
