@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatApi.Auth;
 using ChatApi.Backends;
+using ChatApi.Backends.Upstream;
+using ChatApi.Http;
 using ChatApi.Backends.Tokens;
 using ChatApi.Completions;
 using ChatApi.Contracts;
@@ -21,7 +24,7 @@ public static class ResponseEndpoints
     public static RouteGroupBuilder MapResponses(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/responses").WithTags("Responses");
-        group.MapPost("/", Create).WithName("createResponse")
+        group.MapPost("/", Create).WithName("createResponse").Accepts<CreateResponse>("application/json")
             .Produces<ResponseStreamEvent>(StatusCodes.Status200OK, "text/event-stream");
         group.MapPost("/input_tokens", InputTokens).WithName("Getinputtokencounts");
         group.MapGet("/{response_id}", Get).WithName("getResponse");
@@ -30,10 +33,25 @@ public static class ResponseEndpoints
         return group;
     }
 
-    static async Task<Results<Ok<Response>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
-        CreateResponse request, BackendRouter router, ResponseStore store, TimeProvider time, HttpContext http, CancellationToken ct)
+    static async Task<Results<Ok<Response>, RawJsonResult<Response>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
+        HttpContext http, BackendRouter router, ResponseStore store, RequestProject project, TimeProvider time, IServiceProvider services, CancellationToken ct)
     {
-        var (turn, problem) = await BeginAsync(request, store, time, ct);
+        var (body, json) = await ReadAsync(http.Request, ct);
+        var model = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        if (model is not null && services.GetKeyedService<IChatBackend>(ResponsesModes.RelayKey(router.Route(model).Name)) is { } relay)
+            return await RelayAsync(http, relay, body, json, model, store, project, ct);
+
+        CreateResponse request;
+        try
+        {
+            request = JsonSerializer.Deserialize(body.Span, ChatApiJsonContext.Default.CreateResponse) ?? throw new JsonException("The body is null.", "$", null, null);
+        }
+        catch (JsonException typeError)
+        {
+            throw new BadHttpRequestException(typeError.Message, StatusCodes.Status400BadRequest, typeError);
+        }
+
+        var (turn, problem) = await BeginAsync(request, store, project.Scope, time, ct);
         if (problem is not null)
             return OpenAIErrors.BadRequest(problem);
 
@@ -41,7 +59,7 @@ public static class ResponseEndpoints
         var backend = router.Resolve(request.Model!);
         if (request.Stream == true)
         {
-            await ResponseStreamer.StreamAsync(http, backend, chat, turn, store, time, ct);
+            await ResponseStreamer.StreamAsync(http, backend, chat, turn, store, project.Name, time, ct);
             return TypedResults.Empty;
         }
 
@@ -52,14 +70,48 @@ public static class ResponseEndpoints
         var outcome = reply.Completion is { } completion ? CompletionTranslator.Translate(completion) : CompletionTranslator.Translate(reply.Relayed!.Json);
         var response = ResponseBuilder.Build(request, turn.Id, turn.CreatedAt, outcome, time.GetUtcNow().ToUnixTimeSeconds());
         if (turn.Stored)
-            await store.SaveAsync(ResponseRows.For(turn, response, outcome.AssistantTurn), ct);
+            await store.SaveAsync(ResponseRows.For(turn, response, outcome.AssistantTurn), project.Name, ct);
         return TypedResults.Ok(response);
     }
 
-    static async Task<Results<Ok<TokenCounts>, BadRequest<ErrorResponse>>> InputTokens(
-        CreateResponse request, ResponseStore store, TimeProvider time, TokenCounter tokens, CancellationToken ct)
+    static async Task<Results<Ok<Response>, RawJsonResult<Response>, EmptyHttpResult, BadRequest<ErrorResponse>>> RelayAsync(
+        HttpContext http, IChatBackend relay, ReadOnlyMemory<byte> body, JsonElement json, string model, ResponseStore store, RequestProject project, CancellationToken ct)
     {
-        var (turn, problem) = await BeginAsync(request, store, time, ct);
+        // The upstream keeps the conversation, but only a response stored here in the caller's project may be continued:
+        // another project's id answers as an unknown one does, and never reaches an upstream that could continue it.
+        if (json.TryGetProperty("previous_response_id", out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { } previous
+            && await store.ContextAsync(previous, project.Scope, ct) is null)
+            return OpenAIErrors.BadRequest(PreviousNotFound(previous));
+
+        var stream = json.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        var stored = !(json.TryGetProperty("store", out var st) && st.ValueKind == JsonValueKind.False);
+        var request = new ChatRequest(body, new CreateChatCompletionRequest { Model = model });
+        return await ResponseRelay.RelayAsync(http, relay, request, stream, stored, store, project.Name, ct) is { } answer
+            ? answer
+            : TypedResults.Empty;
+    }
+
+    /// <summary>The body's bytes and JSON; not JSON at all is the same 415/400 as for chat.</summary>
+    static async Task<(ReadOnlyMemory<byte>, JsonElement)> ReadAsync(HttpRequest http, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadJsonAsync(http, ct);
+        try
+        {
+            return (body, JsonDocument.Parse(body).RootElement);
+        }
+        catch (JsonException syntax)
+        {
+            throw new BadHttpRequestException(OpenAIErrors.UnparsableBody, StatusCodes.Status400BadRequest, syntax);
+        }
+    }
+
+    static Error PreviousNotFound(string previous) =>
+        Problems.Invalid("previous_response_id", $"Previous response with id '{previous}' not found.", "previous_response_not_found");
+
+    static async Task<Results<Ok<TokenCounts>, BadRequest<ErrorResponse>>> InputTokens(
+        CreateResponse request, ResponseStore store, RequestProject project, TimeProvider time, TokenCounter tokens, CancellationToken ct)
+    {
+        var (turn, problem) = await BeginAsync(request, store, project.Scope, time, ct);
         if (problem is not null)
             return OpenAIErrors.BadRequest(problem);
 
@@ -68,7 +120,7 @@ public static class ResponseEndpoints
     }
 
     /// <summary>Validates the request, reads its input and loads the context it continues (one row, however long the chain).</summary>
-    static async Task<(ResponseTurn?, Error?)> BeginAsync(CreateResponse request, ResponseStore store, TimeProvider time, CancellationToken ct)
+    static async Task<(ResponseTurn?, Error?)> BeginAsync(CreateResponse request, ResponseStore store, ProjectScope scope, TimeProvider time, CancellationToken ct)
     {
         if (CreateResponseValidator.Validate(request) is { } problem)
             return (null, problem);
@@ -79,8 +131,8 @@ public static class ResponseEndpoints
         IReadOnlyList<ChatCompletionRequestMessage> context = [];
         if (request.PreviousResponseId is { } previous)
         {
-            if (await store.ContextAsync(previous, ct) is not { } json)
-                return (null, Problems.Invalid("previous_response_id", $"Previous response with id '{previous}' not found.", "previous_response_not_found"));
+            if (await store.ContextAsync(previous, scope, ct) is not { } json)
+                return (null, PreviousNotFound(previous));
             context = ResponseRows.ReadContext(json);
         }
         if (context.Count + input!.Messages.Count == 0)
@@ -89,22 +141,22 @@ public static class ResponseEndpoints
         return (new ResponseTurn(request, CompletionIds.NewHexId("resp_"), time.GetUtcNow().ToUnixTimeSeconds(), context, input), null);
     }
 
-    static async Task<Results<ContentHttpResult, NotFound<ErrorResponse>>> Get(string response_id, ResponseStore store, CancellationToken ct) =>
-        await store.FindAsync(response_id, ct) is { } json
+    static async Task<Results<ContentHttpResult, NotFound<ErrorResponse>>> Get(string response_id, ResponseStore store, RequestProject project, CancellationToken ct) =>
+        await store.FindAsync(response_id, project.Scope, ct) is { } json
             ? TypedResults.Content(json, "application/json")
             : NotFound(response_id);
 
-    static async Task<Results<Ok<ResponseDeleted>, NotFound<ErrorResponse>>> Delete(string response_id, ResponseStore store, CancellationToken ct) =>
-        await store.DeleteAsync(response_id, ct)
+    static async Task<Results<Ok<ResponseDeleted>, NotFound<ErrorResponse>>> Delete(string response_id, ResponseStore store, RequestProject project, CancellationToken ct) =>
+        await store.DeleteAsync(response_id, project.Scope, ct)
             ? TypedResults.Ok(new ResponseDeleted { Id = response_id })
             : NotFound(response_id);
 
     static async Task<Results<Ok<ResponseItemList>, NotFound<ErrorResponse>, BadRequest<ErrorResponse>>> InputItems(
-        string response_id, InputItemsQuery query, ResponseStore store, CancellationToken ct)
+        string response_id, InputItemsQuery query, ResponseStore store, RequestProject project, CancellationToken ct)
     {
         if (query.Problem is { } problem)
             return OpenAIErrors.BadRequest(problem);
-        if (await store.InputItemsAsync(response_id, ct) is not { } json)
+        if (await store.InputItemsAsync(response_id, project.Scope, ct) is not { } json)
             return NotFound(response_id);
 
         var items = JsonNode.Parse(json)!.AsArray().Select(i => i!).ToList();

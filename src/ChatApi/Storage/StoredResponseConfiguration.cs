@@ -12,6 +12,8 @@ internal sealed class StoredResponseConfiguration : IEntityTypeConfiguration<Sto
         e.Property(r => r.Seq).ValueGeneratedOnAdd();
         e.Property(r => r.Id).HasMaxLength(64).IsRequired();
         e.Property(r => r.Model).HasMaxLength(256);
+        e.Property(r => r.Project).HasMaxLength(ProjectScope.MaxProjectLength).HasDefaultValue(ProjectScope.DefaultProject);
         e.HasIndex(r => r.Id).IsUnique();
+        e.HasIndex(r => new { r.Project, r.Seq });
     }
 }

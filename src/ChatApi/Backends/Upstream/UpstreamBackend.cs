@@ -8,10 +8,15 @@ namespace ChatApi.Backends.Upstream;
 /// Relays chat completions to an upstream pool as received: the client's body with only ChatApi's own changes
 /// (<see cref="RelayRequestBody"/>), the upstream's body bytes or SSE events back unchanged, and its error bodies,
 /// statuses and rate-limit headers passed through. ChatApi reads from the reply only what it stores.
+/// On <see cref="ResponsesPath"/> (an upstream that speaks the Responses API) the body goes out with only <c>model</c>
+/// changed, and its stream ends with its last event (a Responses stream has no <c>[DONE]</c>).
 /// </summary>
-public sealed class UpstreamBackend(UpstreamPool pool, IReadOnlyDictionary<string, string> aliases) : IChatBackend
+public sealed class UpstreamBackend(UpstreamPool pool, IReadOnlyDictionary<string, string> aliases, string path = UpstreamBackend.ChatPath) : IChatBackend
 {
-    const string Path = "chat/completions";
+    public const string ChatPath = "chat/completions";
+    public const string ResponsesPath = "responses";
+
+    string Path => path;
 
     public Task<ChatReply> CompleteAsync(ChatRequest request, CancellationToken ct) =>
         SendJsonAsync(Path, Body(request, stream: false), ct);
@@ -43,6 +48,7 @@ public sealed class UpstreamBackend(UpstreamPool pool, IReadOnlyDictionary<strin
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
         idle.CancelAfter(answer.Deployment.IdleTimeout);
         var events = ReadEventsAsync(answer, idle.Token).GetAsyncEnumerator(idle.Token);
+        var finished = false;
         await using (events)
         {
             while (true)
@@ -58,12 +64,17 @@ public sealed class UpstreamBackend(UpstreamPool pool, IReadOnlyDictionary<strin
                         ? $"The upstream sent nothing for {answer.Deployment.IdleTimeout.TotalSeconds:0.#} s; the stream was ended."
                         : $"The upstream's stream broke off: {e.Message}");
                 }
+                if (!more && finished)
+                    yield break;
                 if (!more)
-                    throw new StreamCutException("The upstream ended the stream without [DONE].");
+                    throw new StreamCutException(path == ChatPath
+                        ? "The upstream ended the stream without [DONE]."
+                        : "The upstream ended the stream before its response was complete.");
 
                 var item = events.Current;
-                if (item.Data == "[DONE]")
+                if (item.Data == "[DONE]" && path == ChatPath)
                     yield break;
+                finished = path == ResponsesPath && item.EventType is "response.completed" or "response.incomplete" or "response.failed" or "error";
                 idle.CancelAfter(answer.Deployment.IdleTimeout);
                 yield return new ChatStreamEvent
                 {
@@ -87,6 +98,8 @@ public sealed class UpstreamBackend(UpstreamPool pool, IReadOnlyDictionary<strin
     {
         var typed = request.Typed;
         var alias = typed.Model is { } model && aliases.TryGetValue(model, out var target) ? target : null;
+        if (path == ResponsesPath)
+            return deployment => RelayRequestBody.Rewrite(request.Body, deployment.Model ?? alias, removeStore: false, askUsage: false);
         // A stored stream needs its usage; the client that did not ask for it is not shown the extra chunk.
         var askUsage = stream && typed.Store == true && typed.StreamOptions?.IncludeUsage != true;
         return deployment => RelayRequestBody.Rewrite(request.Body, deployment.Model ?? alias, !deployment.Options.ForwardStore, askUsage);

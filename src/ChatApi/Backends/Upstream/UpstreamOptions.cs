@@ -24,6 +24,12 @@ public sealed class UpstreamOptions
     /// <summary>Forward <c>store</c> and <c>metadata</c> too, for an upstream that stores itself (another ChatApi, OpenAI).</summary>
     public bool ForwardStore { get; set; }
 
+    /// <summary>
+    /// How <c>POST /v1/responses</c> reaches it: <c>translate</c> (the default; to and from chat completions, ChatApi
+    /// keeping the conversation) or <c>relay</c> (an upstream that speaks the Responses API: forwarded as received).
+    /// </summary>
+    public string Responses { get; set; } = ResponsesModes.Translate;
+
     /// <summary>Extra attempts after a failure before the first byte (connection error, timeout, 429, 5xx). None by default.</summary>
     public int Retries { get; set; }
 

@@ -20,6 +20,8 @@ public static class UpstreamSetup
                 throw new InvalidOperationException($"{path}:BaseUrl is missing: an upstream needs the API root it forwards to, e.g. http://127.0.0.1:8000/v1.");
             if (options.TimeoutSeconds <= 0 || options.ConnectTimeoutSeconds <= 0 || options.IdleTimeoutSeconds <= 0 || options.TotalTimeoutSeconds <= 0 || options.Retries < 0)
                 throw new InvalidOperationException($"{path}: TimeoutSeconds, ConnectTimeoutSeconds, IdleTimeoutSeconds and TotalTimeoutSeconds must be positive, Retries not negative.");
+            if (options.Responses is not (ResponsesModes.Translate or ResponsesModes.Relay))
+                throw new InvalidOperationException($"{path}:Responses is '{options.Responses}': use '{ResponsesModes.Relay}' for an upstream that speaks the Responses API, or '{ResponsesModes.Translate}' (the default) to translate to chat completions.");
             services.AddHttpClient(HttpClientName(name), http =>
                 {
                     // A trailing slash keeps the base path when "chat/completions" is appended.
@@ -44,6 +46,9 @@ public static class UpstreamSetup
             var deployments = new List<DeploymentOptions> { new() { Upstream = name } };
             services.AddKeyedSingleton<IChatBackend>(name, (sp, _) => new UpstreamBackend(
                 Pool(sp, name, deployments, BalanceMode.Ordered, options.Retries, options.RetryDelayMs, options.MaxRetryAfterSeconds, 0, 0, upstreams), aliases));
+            if (options.Responses == ResponsesModes.Relay)
+                services.AddKeyedSingleton<IChatBackend>(ResponsesModes.RelayKey(name), (sp, _) => new UpstreamBackend(
+                    Pool(sp, name, deployments, BalanceMode.Ordered, options.Retries, options.RetryDelayMs, options.MaxRetryAfterSeconds, 0, 0, upstreams), aliases, UpstreamBackend.ResponsesPath));
         }
 
         foreach (var section in configuration.GetSection("Backends:Pools").GetChildren())
@@ -64,6 +69,12 @@ public static class UpstreamSetup
             var retries = pool.Retries ?? pool.Deployments.Count - 1;
             services.AddKeyedSingleton<IChatBackend>(name, (sp, _) => new UpstreamBackend(
                 Pool(sp, name, pool.Deployments, pool.Balance, retries, pool.RetryDelayMs, pool.MaxRetryAfterSeconds, pool.FailuresBeforeCooldown, pool.CooldownSeconds, upstreams), aliases));
+            var relaying = pool.Deployments.Count(d => upstreams[d.Upstream!].Item1.Responses == ResponsesModes.Relay);
+            if (relaying != 0 && relaying != pool.Deployments.Count)
+                throw new InvalidOperationException($"{section.Path}: some deployments' upstreams have Responses = relay and some translate; a pool's upstreams must all speak the same API.");
+            if (relaying != 0)
+                services.AddKeyedSingleton<IChatBackend>(ResponsesModes.RelayKey(name), (sp, _) => new UpstreamBackend(
+                    Pool(sp, name, pool.Deployments, pool.Balance, retries, pool.RetryDelayMs, pool.MaxRetryAfterSeconds, pool.FailuresBeforeCooldown, pool.CooldownSeconds, upstreams), aliases, UpstreamBackend.ResponsesPath));
         }
         return services;
     }

@@ -17,7 +17,7 @@ public static class ResponseStreamer
     const int MaxUnflushedBytes = 16 * 1024;
 
     public static async Task StreamAsync(HttpContext http, IChatBackend backend, ChatRequest chat, ResponseTurn turn,
-        ResponseStore store, TimeProvider time, CancellationToken ct)
+        ResponseStore store, string project, TimeProvider time, CancellationToken ct)
     {
         var response = http.Response;
         var translator = new ResponseEventTranslator(turn.Request, turn.Id, turn.CreatedAt, time);
@@ -59,7 +59,7 @@ public static class ResponseStreamer
 
         var finish = translator.Finish().ToList();
         if (turn.Stored)
-            await store.SaveAsync(ResponseRows.For(turn, translator.Final!, translator.AssistantTurn), ct);
+            await store.SaveAsync(ResponseRows.For(turn, translator.Final!, translator.AssistantTurn), project, ct);
         foreach (var e in finish)
             ResponseSseWriter.Write(response, e);
         await FlushAsync(response, ct);

@@ -124,6 +124,13 @@ namespace ChatApi.Storage.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default");
+
                     b.Property<string>("ResponseJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -132,6 +139,8 @@ namespace ChatApi.Storage.Migrations.Postgres
 
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("Project", "Seq");
 
                     b.ToTable("Responses", (string)null);
                 });

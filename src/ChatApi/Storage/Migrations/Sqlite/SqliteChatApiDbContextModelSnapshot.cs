@@ -115,6 +115,13 @@ namespace ChatApi.Storage.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default");
+
                     b.Property<string>("ResponseJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -123,6 +130,8 @@ namespace ChatApi.Storage.Migrations.Sqlite
 
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("Project", "Seq");
 
                     b.ToTable("Responses", (string)null);
                 });
