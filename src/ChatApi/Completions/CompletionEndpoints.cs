@@ -85,7 +85,7 @@ public static class CompletionEndpoints
         if (query.Problem is { } problem)
             return OpenAIErrors.BadRequest(problem);
         if (await store.ListAsync(query, project.Scope, ct) is not { } page)
-            return OpenAIErrors.BadRequest(UnknownCursor(query.Page.After!));
+            return OpenAIErrors.BadRequest(Problems.UnknownCursor(query.Page.After!));
 
         return new ChatCompletionListResult(page);
     }
@@ -129,7 +129,7 @@ public static class CompletionEndpoints
         {
             var index = ordered.ToList().FindIndex(m => IdOf(m) == after);
             if (index < 0)
-                return OpenAIErrors.BadRequest(UnknownCursor(after));
+                return OpenAIErrors.BadRequest(Problems.UnknownCursor(after));
             start = index + 1;
         }
 
@@ -161,7 +161,4 @@ public static class CompletionEndpoints
 
     static NotFound<ErrorResponse> NotFound(string completionId) =>
         OpenAIErrors.NotFound($"No chat completion found with id '{Excerpt.Of(completionId)}'.", "completion_id");
-
-    static Error UnknownCursor(string after) =>
-        Problems.Invalid("after", $"Invalid 'after': no item with id '{Excerpt.Of(after)}' was found to continue from.", "invalid_value");
 }

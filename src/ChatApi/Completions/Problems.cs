@@ -39,6 +39,21 @@ public static class Problems
             ? null
             : Invalid(param, $"Invalid value: '{Excerpt.Of(value)}'. Supported values are: {Quoted(allowed)}.", "invalid_value");
 
+    /// <summary>How an error message names the JSON type a value has: "an object", "a string", "null"…</summary>
+    public static string KindOf(System.Text.Json.JsonElement value) => value.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => "an object",
+        System.Text.Json.JsonValueKind.Array => "an array",
+        System.Text.Json.JsonValueKind.String => "a string",
+        System.Text.Json.JsonValueKind.Number => "a number",
+        System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    /// <summary>An <c>after</c> cursor that names no item of the list being paged.</summary>
+    public static Error UnknownCursor(string after) =>
+        Invalid("after", $"Invalid 'after': no item with id '{Excerpt.Of(after)}' was found to continue from.", "invalid_value");
+
     static string Quoted(IReadOnlyList<string> values) =>
         values.Count == 1
             ? $"'{values[0]}'"

@@ -21,7 +21,7 @@ public static class RelayRequestValidator
         if (!json.TryGetProperty("messages", out var messages) || messages.ValueKind == JsonValueKind.Null)
             return Problems.Missing("messages");
         if (messages.ValueKind != JsonValueKind.Array)
-            return Problems.Invalid("messages", $"Invalid type for 'messages': expected an array, but got {Kind(messages)} instead.", "invalid_type");
+            return Problems.Invalid("messages", $"Invalid type for 'messages': expected an array, but got {Problems.KindOf(messages)} instead.", "invalid_type");
 
         return TypeOf(json, "store", JsonValueKind.True, JsonValueKind.False, "a boolean")
             ?? TypeOf(json, "stream", JsonValueKind.True, JsonValueKind.False, "a boolean")
@@ -37,16 +37,7 @@ public static class RelayRequestValidator
 
     static Error? TypeOf(JsonElement json, string name, JsonValueKind kind, JsonValueKind orKind, string expected) =>
         json.TryGetProperty(name, out var value) && value.ValueKind is not JsonValueKind.Null && value.ValueKind != kind && value.ValueKind != orKind
-            ? Problems.Invalid(name, $"Invalid type for '{name}': expected {expected}, but got {Kind(value)} instead.", "invalid_type")
+            ? Problems.Invalid(name, $"Invalid type for '{name}': expected {expected}, but got {Problems.KindOf(value)} instead.", "invalid_type")
             : null;
 
-    static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }

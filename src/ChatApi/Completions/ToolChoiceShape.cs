@@ -68,15 +68,6 @@ public static class ToolChoiceShape
     }
 
     static Error WrongType(string param, string expected, JsonElement value) =>
-        Problems.Invalid(param, $"Invalid type for '{param}': expected {expected}, but got {Kind(value)} instead.", "invalid_type");
+        Problems.Invalid(param, $"Invalid type for '{param}': expected {expected}, but got {Problems.KindOf(value)} instead.", "invalid_type");
 
-    static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }

@@ -167,7 +167,7 @@ public static class ResponseEndpoints
         {
             var index = items.FindIndex(i => i["id"]?.GetValue<string>() == after);
             if (index < 0)
-                return OpenAIErrors.BadRequest(Problems.Invalid("after", $"Invalid 'after': no item with id '{after}' was found to continue from.", "invalid_value"));
+                return OpenAIErrors.BadRequest(Problems.UnknownCursor(after));
             start = index + 1;
         }
         var page = items.Skip(start).Take(query.Page.Limit).ToList();

@@ -46,7 +46,7 @@ public static class InputTranslator
     static Error? AddItem(JsonElement item, string param, List<ChatCompletionRequestMessage> messages, JsonArray items)
     {
         if (item.ValueKind != JsonValueKind.Object)
-            return Problems.Invalid(param, $"Invalid type for '{param}': expected an object, but got {Kind(item)} instead.", "invalid_type");
+            return Problems.Invalid(param, $"Invalid type for '{param}': expected an object, but got {Problems.KindOf(item)} instead.", "invalid_type");
         var type = String(item, "type");
         if (type is null && item.TryGetProperty("type", out var badType) && badType.ValueKind != JsonValueKind.Null)
             return Problems.Invalid($"{param}.type", $"Invalid type for '{param}.type': expected a string.", "invalid_type");
@@ -131,7 +131,7 @@ public static class InputTranslator
     static Error PartProblem(JsonElement part, string param)
     {
         if (part.ValueKind != JsonValueKind.Object)
-            return Problems.Invalid(param, $"Invalid type for '{param}': expected an object, but got {Kind(part)} instead.", "invalid_type");
+            return Problems.Invalid(param, $"Invalid type for '{param}': expected an object, but got {Problems.KindOf(part)} instead.", "invalid_type");
         return String(part, "type") switch
         {
             null => Problems.Missing($"{param}.type"),
@@ -214,13 +214,4 @@ public static class InputTranslator
     static string? String(JsonElement o, string name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    static string Kind(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "an object",
-    };
 }
