@@ -173,7 +173,7 @@ public sealed class WebPageTests
 
         await page.ClickAsync("#delete");
         await page.ClickAsync("#confirm-delete");
-        await page.WaitForURLAsync(new Uri(baseAddress, "/").ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(baseAddress, "/").ToString());
         await page.WaitForSelectorAsync("#empty");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.SendJsonAsync(HttpMethod.Get, $"/v1/chat/completions/{Id(created)}")).Status);
     }

@@ -244,19 +244,21 @@ async function detailView(id) {
   };
   render(completion);
 
+  // One handler, and returnValue cleared on open, so a late close event of an earlier Cancel cannot swallow the Delete.
+  const dialog = document.getElementById('confirm-dialog');
+  dialog.onclose = async () => {
+    if (dialog.returnValue !== 'delete') return;
+    try {
+      await api(`/v1/chat/completions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      location.assign('/');
+    } catch (error) {
+      alert(error.message);
+    }
+  };
   const deleteButton = h('button', {
     type: 'button', class: 'danger', id: 'delete',
     onclick: () => {
-      const dialog = document.getElementById('confirm-dialog');
-      dialog.addEventListener('close', async () => {
-        if (dialog.returnValue !== 'delete') return;
-        try {
-          await api(`/v1/chat/completions/${encodeURIComponent(id)}`, { method: 'DELETE' });
-          location.assign('/');
-        } catch (error) {
-          alert(error.message);
-        }
-      }, { once: true });
+      dialog.returnValue = '';
       dialog.showModal();
     },
   }, 'Delete…');
