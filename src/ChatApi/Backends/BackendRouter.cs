@@ -23,9 +23,21 @@ public sealed class BackendRouter(IOptions<BackendsOptions> options, IServicePro
         return new BackendRoute(scripted.InFrontOf(recordings.Around(name, backend)), name, name != BackendNames.Deterministic);
     }
 
-    /// <summary>The upstream relay the model routes to, or null when it routes to the built-in backend.</summary>
-    public Upstream.UpstreamBackend? Relay(string model) =>
-        services.GetKeyedService<IChatBackend>(BackendNameFor(model)) as Upstream.UpstreamBackend;
+    /// <summary>The upstream relay of other JSON calls (embeddings) the model routes to, inside its recording; null for the built-in backend.</summary>
+    public IJsonForwarder? Forwarder(string model)
+    {
+        var name = BackendNameFor(model);
+        return services.GetKeyedService<IChatBackend>(name) is IJsonForwarder forwarder ? recordings.Around(name, forwarder) : null;
+    }
+
+    /// <summary>The relay of <c>/v1/responses</c> the model routes to, inside its recording; null when its backend does not speak the Responses API.</summary>
+    public IChatBackend? ResponsesRelay(string model)
+    {
+        var name = BackendNameFor(model);
+        return services.GetKeyedService<IChatBackend>(Upstream.ResponsesModes.RelayKey(name)) is { } relay
+            ? recordings.Around(name, relay, CassetteEndpoints.Responses)
+            : null;
+    }
 
     /// <summary>The embeddings backend routed for the model, or null when that backend has no embeddings.</summary>
     public IEmbeddingsBackend? ResolveEmbeddings(string model) =>

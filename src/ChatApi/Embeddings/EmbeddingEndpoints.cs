@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatApi.Backends;
+using ChatApi.Backends.Recording;
 using ChatApi.Backends.Tokens;
 using ChatApi.Contracts;
 using ChatApi.Errors;
@@ -23,9 +24,9 @@ public static class EmbeddingEndpoints
         var body = await RequestBody.ReadJsonAsync(http.Request, ct);
         var model = RequestBody.StringField(body, "model");
         // An upstream's model: forwarded as sent (but for an alias), answered as the upstream answers; it judges the rest.
-        if (model is not null && router.Relay(model) is { } relay)
+        if (model is not null && router.Forwarder(model) is { } relay)
         {
-            var reply = await relay.ForwardAsync("embeddings", body, model, ct);
+            var reply = await relay.ForwardAsync(CassetteEndpoints.Embeddings, body, model, ct);
             return new RawJsonResult<CreateEmbeddingResponse>(reply.Relayed!.Bytes, reply.Relayed.ContentType) { Headers = reply.Headers };
         }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatApi.Auth;
 using ChatApi.Backends;
-using ChatApi.Backends.Upstream;
 using ChatApi.Http;
 using ChatApi.Backends.Tokens;
 using ChatApi.Completions;
@@ -34,11 +33,11 @@ public static class ResponseEndpoints
     }
 
     static async Task<Results<Ok<Response>, RawJsonResult<Response>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
-        HttpContext http, BackendRouter router, ResponseStore store, RequestProject project, TimeProvider time, IServiceProvider services, CancellationToken ct)
+        HttpContext http, BackendRouter router, ResponseStore store, RequestProject project, TimeProvider time, CancellationToken ct)
     {
         var (body, json) = await ReadAsync(http.Request, ct);
         var model = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-        if (model is not null && services.GetKeyedService<IChatBackend>(ResponsesModes.RelayKey(router.Route(model).Name)) is { } relay)
+        if (model is not null && router.ResponsesRelay(model) is { } relay)
             return await RelayAsync(http, relay, body, json, model, store, project, ct);
 
         CreateResponse request;

@@ -28,8 +28,8 @@ public static class CassetteKey
 
     public static string Compute(string endpoint, JsonElement request)
     {
-        // A stored stream is the exception to store not mattering: ChatApi asks an upstream for the usage chunk then.
-        var storedStream = IsTrue(request, "stream") && IsTrue(request, "store") ? "\nstored stream" : "";
+        // A stored chat stream is the exception to store not mattering: ChatApi asks an upstream for the usage chunk then.
+        var storedStream = endpoint == CassetteEndpoints.ChatCompletions && IsTrue(request, "stream") && IsTrue(request, "store") ? "\nstored stream" : "";
         var canonical = Encoding.UTF8.GetBytes(endpoint + storedStream + "\n" + Canonical(request));
         return Convert.ToHexStringLower(SHA256.HashData(canonical))[..Length];
     }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApi.Backends.Recording;
 
-/// <summary>Puts a <see cref="RecordingBackend"/> around each backend whose mode (global or its own) is not <c>off</c>.</summary>
+/// <summary>Puts cassettes around each backend whose mode (global or its own) is not <c>off</c>.</summary>
 public sealed class Recordings(IOptions<RecordingOptions> options, IHostEnvironment environment, TimeProvider time)
 {
     readonly RecordingOptions _options = options.Value;
@@ -11,8 +11,15 @@ public sealed class Recordings(IOptions<RecordingOptions> options, IHostEnvironm
 
     public string Directory => _cassettes.Root;
 
-    public IChatBackend Around(string backendName, IChatBackend backend) =>
+    /// <param name="endpoint">The API path <paramref name="backend"/> answers: chat completions, or a relay's <see cref="CassetteEndpoints.Responses"/>.</param>
+    public IChatBackend Around(string backendName, IChatBackend backend, string endpoint = CassetteEndpoints.ChatCompletions) =>
+        Recorder(backendName) is { } recorder ? new RecordingBackend(backend, endpoint, recorder) : backend;
+
+    public IJsonForwarder Around(string backendName, IJsonForwarder forwarder) =>
+        Recorder(backendName) is { } recorder ? new RecordingForwarder(forwarder, recorder) : forwarder;
+
+    CassetteRecorder? Recorder(string backendName) =>
         _options.ModeFor(backendName) is var mode && mode != RecordingModes.Off
-            ? new RecordingBackend(backend, mode, _options, _cassettes, _redaction, time)
-            : backend;
+            ? new CassetteRecorder(mode, _options, _cassettes, _redaction, time)
+            : null;
 }

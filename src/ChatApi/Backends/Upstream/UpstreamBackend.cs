@@ -11,7 +11,7 @@ namespace ChatApi.Backends.Upstream;
 /// On <see cref="ResponsesPath"/> (an upstream that speaks the Responses API) the body goes out with only <c>model</c>
 /// changed, and its stream ends with its last event (a Responses stream has no <c>[DONE]</c>).
 /// </summary>
-public sealed class UpstreamBackend(UpstreamPool pool, IReadOnlyDictionary<string, string> aliases, string path = UpstreamBackend.ChatPath) : IChatBackend
+public sealed class UpstreamBackend(UpstreamPool pool, IReadOnlyDictionary<string, string> aliases, string path = UpstreamBackend.ChatPath) : IChatBackend, IJsonForwarder
 {
     public const string ChatPath = "chat/completions";
     public const string ResponsesPath = "responses";
