@@ -48,4 +48,13 @@ public sealed class CassetteKeyTests
 
     [Fact]
     public void Compute_IsSixteenLowerHexCharacters() => Assert.Matches("^[0-9a-f]{16}$", Key(Base));
+
+    [Fact]
+    public void Compute_SameBodyOnAnotherEndpoint_DifferentKey()
+    {
+        var body = JsonDocument.Parse(Base).RootElement;
+
+        Assert.NotEqual(CassetteKey.Compute("chat/completions", body), CassetteKey.Compute("embeddings", body));
+        Assert.NotEqual(CassetteKey.Compute("chat/completions", body), CassetteKey.Compute("responses", body));
+    }
 }
