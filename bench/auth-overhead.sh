@@ -11,7 +11,6 @@ set -euo pipefail
 shopt -s extglob
 
 duration=${BENCH_SECONDS:-10}
-warmup=${BENCH_WARMUP_SECONDS:-10}
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-64}
 rounds=${BENCH_ROUNDS:-2}
@@ -29,7 +28,8 @@ dll=$root/src/ChatApi/bin/Release/net10.0/ChatApi.dll
 pids=()
 declare -A pid_of
 
-say() { echo "auth-overhead: $*" >&2; }
+# shellcheck source=bench/lib.sh
+source "$bench/lib.sh"
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; done
     rm -rf "$work"
@@ -75,13 +75,14 @@ run() {
     [[ $1 == keyed ]] && api_key=$key
     BENCH_API_KEY=$api_key timeout $(($3 + 30)) wrk -t"$threads" -c"$connections" --latency -s "$bench/wrk/post.lua" -d"$3s" "http://127.0.0.1:$2" | grep '^BENCH '
 }
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for name in open keyed; do
     port=$open_port; [[ $name == keyed ]] && port=$keyed_port
-    say "$name: ${warmup}s warm-up"
-    run "$name" "$port" "$warmup" > /dev/null
+    api_key=""
+    [[ $name == keyed ]] && api_key=$key
+    say "$name: warm-up"
+    BENCH_API_KEY=$api_key warm_up wrk -t"$threads" -c"$connections" --latency -s "$bench/wrk/post.lua" "http://127.0.0.1:$port"
 done
 
 rows=()
@@ -104,7 +105,7 @@ for round in $(seq "$rounds"); do
 done
 
 echo
-echo "$(nproc) cores (load average before: $load_before), store:false, wrk -t$threads -c$connections, ${duration}s per run after ${warmup}s warm-up each."
+echo "$(nproc) cores (load average before: $load_before), store:false, wrk -t$threads -c$connections, ${duration}s per run after a warm-up to a steady rate each."
 echo
 echo "| round | server | req/s | p50 ms | p99 ms | server CPU µs/request | errors |"
 echo "|---:|---|---:|---:|---:|---:|---:|"

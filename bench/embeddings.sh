@@ -8,7 +8,6 @@
 set -euo pipefail
 
 duration=${BENCH_SECONDS:-10}
-warmup=${BENCH_WARMUP_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-16}
 baseline_port=${BENCH_BASELINE_PORT:-5937}
 chatapi_port=${BENCH_CHATAPI_PORT:-5938}
@@ -22,7 +21,8 @@ pids=()
 rows=()
 declare -A rps_of
 
-say() { echo "bench: $*" >&2; }
+# shellcheck source=bench/lib.sh
+source "$bench/lib.sh"
 stop_server() { [[ -n $server_pid ]] && { kill "$server_pid" 2> /dev/null || true; wait "$server_pid" 2> /dev/null || true; server_pid=""; }; return 0; }
 stop_all() { for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; done; pids=(); }
 trap 'stop_all; rm -rf "$work"' EXIT
@@ -41,14 +41,13 @@ start_server() {
     say "$name did not start"; tail -n 20 "$work/$name.log" >&2; return 1
 }
 
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 
 # scenario KEY LABEL SCRIPT PORT [RATIO_KEY]
 scenario() {
     local key=$1 label=$2 script=$3 port=$4 base=${5:-}
     local run=(wrk -t2 -c"$connections" --timeout 10s --latency -s "$bench/wrk/$script" "http://127.0.0.1:$port")
-    say "$label: ${warmup}s warm-up, ${duration}s measured"
-    timeout $((warmup + 30)) "${run[@]}" -d"${warmup}s" > /dev/null || true
+    say "$label: warm-up, then ${duration}s measured"
+    warm_up "${run[@]}"
     timeout $((duration + 30)) "${run[@]}" -d"${duration}s" > "$work/wrk.out" || true
     local line
     line=$(grep '^BENCH ' "$work/wrk.out") || { rows+=("| $label | wrk failed | | | |"); return; }

@@ -67,3 +67,21 @@ sample_rss() {
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 
 ms() { awk -v us="$1" 'BEGIN { v = us / 1000; printf(v >= 100 ? "%.0f" : "%.3g", v) }'; }
+
+# warm_up WRK_COMMAND...: load until the server's JIT has settled. On 2 cores tiered compilation keeps a core busy for
+# 30-60 s of full load (a 10 s warm-up measured a fifth of the steady rate), so this runs 5 s windows for at least
+# BENCH_WARMUP_SECONDS (default 20) and then until one window is within 5 % of the one before, at most
+# BENCH_WARMUP_MAX_SECONDS (default 120). Prints the windows' rates on stderr.
+warm_up() {
+    local min=${BENCH_WARMUP_SECONDS:-20} max=${BENCH_WARMUP_MAX_SECONDS:-120} started=$SECONDS previous=0 rate line rates=""
+    while :; do
+        line=$(timeout 35 "$@" -d5s 2> /dev/null | grep '^BENCH ') || line=""
+        rate=$(field rps "$line")
+        rate=${rate:-0}
+        rates+=" $rate"
+        if ((SECONDS - started >= max)); then break; fi
+        if ((SECONDS - started >= min)) && [[ $(awk -v a="$rate" -v b="$previous" 'BEGIN { print (b > 0 && a >= 0.95 * b && a <= 1.05 * b) ? 1 : 0 }') == 1 ]]; then break; fi
+        previous=$rate
+    done
+    say "warm-up $((SECONDS - started)) s, req/s per 5 s:$rates"
+}

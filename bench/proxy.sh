@@ -9,9 +9,9 @@
 set -euo pipefail
 
 duration=${BENCH_SECONDS:-10}
-warmup=${BENCH_WARMUP_SECONDS:-10}   # the JIT needs about 10 s of load on 2 cores to settle
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-64}
+stream_warmup=${BENCH_STREAM_WARMUP_SECONDS:-30}
 stream_runs=${BENCH_STREAM_RUNS:-50}       # streams per StreamBench round
 stream_rounds=${BENCH_STREAM_ROUNDS:-3}    # direct and relayed alternate; the median round of each is kept
 hold_streams=${BENCH_HOLD_STREAMS:-1000}
@@ -78,8 +78,8 @@ measure() {
     local key=$1 script=$2 conns=$3 port=$4 pid=$5
     local wrk_threads=$((conns < threads ? conns : threads)) line sampler
     local run=(wrk -t"$wrk_threads" -c"$conns" --timeout 10s --latency -s "$bench/wrk/$script" "http://127.0.0.1:$port")
-    say "$key: ${warmup}s warm-up, ${duration}s measured"
-    timeout $((warmup + 30)) "${run[@]}" -d"${warmup}s" > /dev/null || true
+    say "$key: warm-up, then ${duration}s measured"
+    warm_up "${run[@]}"
     sample_rss "$pid" > "$work/rss" &
     sampler=$!
     timeout $((duration + 30)) "${run[@]}" -d"${duration}s" > "$work/wrk.out" || true
@@ -173,9 +173,9 @@ for conns in "$connections" 1; do
     if $portkey; then measure "portkey-$conns" post-portkey.lua "$conns" "$portkey_port" "$portkey_pid"; fi
 done
 
-say "streams: ${warmup}s warm-up each, then $stream_rounds rounds of $stream_runs streams, direct and relayed in turn"
+say "streams: ${stream_warmup}s warm-up each, then $stream_rounds rounds of $stream_runs streams, direct and relayed in turn"
 for target in "http://127.0.0.1:$stream_port" "http://127.0.0.1:$relay_port"; do
-    deadline=$((SECONDS + warmup))
+    deadline=$((SECONDS + stream_warmup))
     while ((SECONDS < deadline)); do stream_bench "$target" relay-stream 10 > /dev/null; done
 done
 : > "$work/direct-rates"
@@ -240,7 +240,7 @@ else
 fi
 
 echo
-echo "$(nproc) cores (load average before: $load_before), wrk -t$threads, ${duration}s per wrk scenario after ${warmup}s warm-up;" \
+echo "$(nproc) cores (load average before: $load_before), wrk -t$threads, ${duration}s per wrk scenario after a warm-up to a steady rate;" \
     "node $(node --version 2> /dev/null || echo missing)."
 echo "added = relay (or Portkey) − direct at the same connections; ratio = req/s ÷ direct req/s (streams: median tokens/s ÷ direct's);"
 echo "peak RSS = the proxy's (direct: the Baseline's); errors = socket errors + non-2xx responses (held streams: failed or ended early)."

@@ -9,7 +9,6 @@
 set -euo pipefail
 
 duration=${BENCH_SECONDS:-10}
-warmup=${BENCH_WARMUP_SECONDS:-10}   # the JIT needs about 10 s of load on 2 cores to settle
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-64}
 baseline_port=${BENCH_BASELINE_PORT:-5901}
@@ -42,8 +41,8 @@ scenario() {
     local label=$1 script=$2 conns=$3 port=$4 ratio_base=${5:-}
     local url="http://127.0.0.1:$port" wrk_threads=$((conns < threads ? conns : threads))
     local run=(wrk -t"$wrk_threads" -c"$conns" --latency -s "$bench/wrk/$script" "$url")
-    say "$label: ${warmup}s warm-up, ${duration}s measured"
-    timeout $((warmup + 30)) "${run[@]}" -d"${warmup}s" > /dev/null || true
+    say "$label: warm-up, then ${duration}s measured"
+    warm_up "${run[@]}"
 
     sample_rss "$server_pid" > "$work/rss" &
     local sampler=$!
@@ -173,7 +172,7 @@ else
 fi
 
 echo
-echo "$(nproc) cores (load average before: $load_before), wrk -t$threads, ${duration}s per scenario after ${warmup}s warm-up."
+echo "$(nproc) cores (load average before: $load_before), wrk -t$threads, ${duration}s per scenario after a warm-up to a steady rate."
 echo "ratio = req/s ÷ baseline req/s at the same connection count; errors = socket errors + non-2xx responses."
 echo
 echo "| scenario | req/s | p50 ms | p99 ms | peak RSS MB | ratio to baseline | errors |"

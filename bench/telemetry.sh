@@ -8,7 +8,6 @@
 set -euo pipefail
 
 duration=${BENCH_SECONDS:-10}
-warmup=${BENCH_WARMUP_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-64}
 port=${BENCH_CHATAPI_PORT:-5903}
 sink_port=${BENCH_OTLP_PORT:-5904}
@@ -18,11 +17,11 @@ bench=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench")
 work=$(mktemp -d)
 server_pid="" sink_pid=""
-say() { echo "telemetry: $*" >&2; }
+# shellcheck source=bench/lib.sh
+source "$bench/lib.sh"
 stop() { [[ -n $1 ]] && { kill "$1" 2> /dev/null || true; wait "$1" 2> /dev/null || true; }; }
 cleanup() { stop "$server_pid"; stop "$sink_pid"; rm -rf "$work"; }
 trap cleanup EXIT
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 
 command -v wrk > /dev/null || { apt-get update -qq > /dev/null && apt-get install -y -qq wrk > /dev/null; }
 say "building ChatApi (Release)"
@@ -53,7 +52,7 @@ run() {
         sleep 0.1
     done
     local cmd=(wrk -t2 -c"$connections" --latency -s "$bench/wrk/post.lua" "http://127.0.0.1:$port")
-    timeout $((warmup + 30)) "${cmd[@]}" -d"${warmup}s" > /dev/null || true
+    warm_up "${cmd[@]}"
     local line
     line=$(timeout $((duration + 30)) "${cmd[@]}" -d"${duration}s" | grep '^BENCH ') || { say "$name: wrk failed"; stop "$server_pid"; server_pid=""; return; }
     stop "$server_pid"
@@ -72,7 +71,7 @@ done
 
 mean() { awk -v t="${total[$1]:-0}" -v n="${runs[$1]:-0}" 'BEGIN { printf("%.0f", n ? t / n : 0) }'; }
 echo
-echo "$(nproc) cores (load average before: $load_before), wrk -t2 -c$connections, store:false POST, ${duration}s per run after ${warmup}s warm-up."
+echo "$(nproc) cores (load average before: $load_before), wrk -t2 -c$connections, store:false POST, ${duration}s per run after a warm-up to a steady rate."
 echo
 echo "| variant | req/s | p50 ms | p99 ms | errors |"
 echo "|---|---:|---:|---:|---:|"

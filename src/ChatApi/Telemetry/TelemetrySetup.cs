@@ -1,4 +1,5 @@
 using System.Net;
+using ChatApi.Auth;
 using ChatApi.Health;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -41,16 +42,20 @@ public static class TelemetrySetup
         return services;
     }
 
-    /// <summary><c>/metrics</c> in Prometheus' text format, for scrapers on the same machine only.</summary>
+    /// <summary>
+    /// <c>/metrics</c> in Prometheus' text format, for scrapers on the same machine, or anywhere with an admin key once
+    /// keys are configured (the key check has run by then). Anyone else gets 404, as if it were not there.
+    /// </summary>
     public static IEndpointRouteBuilder MapChatApiMetrics(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<TelemetryOptions>();
         if (!options.Enabled || !options.Prometheus)
             return app;
 
+        var keys = app.ServiceProvider.GetRequiredService<ApiKeys>();
         app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use((http, next) =>
         {
-            if (http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote))
+            if (http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote) || keys.Enabled && http.User.IsInRole(AuthPolicies.AdminRole))
                 return next(http);
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;

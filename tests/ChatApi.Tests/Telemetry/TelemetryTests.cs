@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatApi.Tests.Auth;
 using ChatApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -128,6 +129,23 @@ public sealed class TelemetryTests
         using var response = await app.CreateClient().GetAsync("/metrics", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MetricsEndpoint_WithKeys_AdminKeyScrapesFromAnywhere_ProjectKeyDoesNot()
+    {
+        // No remote address: not loopback, so only the key can open it.
+        await using var app = new ChatApiFactory(TeamKeys.Settings());
+        await app.ClientWithKey(TeamKeys.Red).CreateStoredAsync();
+
+        using var admin = await app.ClientWithKey(TeamKeys.Admin).GetAsync("/metrics", TestContext.Current.CancellationToken);
+        using var project = await app.ClientWithKey(TeamKeys.Red).GetAsync("/metrics", TestContext.Current.CancellationToken);
+        using var none = await app.CreateClient().GetAsync("/metrics", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        Assert.Contains("gen_ai_client_token_usage", await admin.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.NotFound, project.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
     }
 
     [Fact]
