@@ -15,4 +15,14 @@ internal static class StreamRequest
         ["stream_options"] = new JsonObject { ["include_usage"] = true },
         ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = $"Write {tokens} tokens about harbors." }),
     };
+
+    /// <summary>The same reply asked of the Responses API.</summary>
+    public static JsonObject ResponsesBody(string model, int tokens) => new()
+    {
+        ["model"] = model,
+        ["stream"] = true,
+        ["store"] = false,
+        ["max_output_tokens"] = tokens,
+        ["input"] = $"Write {tokens} tokens about harbors.",
+    };
 }
