@@ -51,7 +51,7 @@ internal static class CompletionListQuery
         {
             // The cursor resolves inside the statement: an unknown id, or another project's, compares as NULL and yields an empty page.
             Add(command, "after", after);
-            where.Add($"{seq} {(order == ListOrder.Asc ? ">" : "<")} ({CursorSql(command, scope)})");
+            where.Add($"{seq} {(order == ListOrder.Asc ? ">" : "<")} ({CursorSql(command, scope, order)})");
         }
         if (where.Count > 0)
             sql.Append(" WHERE ").AppendJoin(" AND ", where);
@@ -62,11 +62,18 @@ internal static class CompletionListQuery
         return command;
     }
 
-    /// <summary>The <c>Seq</c> of the <c>@after</c> id, when <paramref name="scope"/> may see it.</summary>
-    public static string CursorSql(DbCommand command, ProjectScope scope) =>
-        scope.SqlCondition(command, "\"Project\"") is { } visible
-            ? $"SELECT \"Seq\" FROM \"Completions\" WHERE \"Id\" = @after AND {visible}"
-            : "SELECT \"Seq\" FROM \"Completions\" WHERE \"Id\" = @after";
+    /// <summary>
+    /// The <c>Seq</c> of the <c>@after</c> id, when <paramref name="scope"/> may see it. An id stored more than once
+    /// resolves to its copy furthest along the walk (the newest ascending, the oldest descending): the cursor cannot say
+    /// which copy ended the page, and any other choice could hand a client the same page forever.
+    /// </summary>
+    public static string CursorSql(DbCommand command, ProjectScope scope, ListOrder order)
+    {
+        var furthest = order == ListOrder.Asc ? "MAX" : "MIN";
+        return scope.SqlCondition(command, "\"Project\"") is { } visible
+            ? $"SELECT {furthest}(\"Seq\") FROM \"Completions\" WHERE \"Id\" = @after AND {visible}"
+            : $"SELECT {furthest}(\"Seq\") FROM \"Completions\" WHERE \"Id\" = @after";
+    }
 
     static void Add(DbCommand command, string name, object value)
     {

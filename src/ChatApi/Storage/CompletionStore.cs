@@ -38,7 +38,7 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
     public async Task<string?> FindAsync(string id, ProjectScope scope, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Completions.AsNoTracking().VisibleTo(scope).Where(c => c.Id == id).Select(c => c.ResponseJson).FirstOrDefaultAsync(ct);
+        return await Newest(db.Completions.AsNoTracking(), id, scope).Select(c => c.ResponseJson).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
     public async Task<string?> UpdateMetadataAsync(string id, IReadOnlyDictionary<string, string> metadata, ProjectScope scope, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var row = await db.Completions.VisibleTo(scope).Include(c => c.Metadata).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var row = await Newest(db.Completions.Include(c => c.Metadata), id, scope).FirstOrDefaultAsync(ct);
         if (row is null)
             return null;
 
@@ -92,6 +92,7 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
         return row.ResponseJson;
     }
 
+    /// <summary>Deletes every copy of the id the caller may see, so it answers 404 afterwards.</summary>
     public async Task<bool> DeleteAsync(string id, ProjectScope scope, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -103,14 +104,21 @@ public sealed class CompletionStore(IDbContextFactory<ChatApiDbContext> contexts
     public async Task<IReadOnlyList<JsonElement>?> MessagesAsync(string id, ProjectScope scope, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var json = await db.Completions.AsNoTracking().VisibleTo(scope).Where(c => c.Id == id).Select(c => c.MessagesJson).FirstOrDefaultAsync(ct);
+        var json = await Newest(db.Completions.AsNoTracking(), id, scope).Select(c => c.MessagesJson).FirstOrDefaultAsync(ct);
         return json is null ? null : [.. JsonDocument.Parse(json).RootElement.EnumerateArray()];
     }
+
+    /// <summary>
+    /// The copies of <paramref name="id"/> <paramref name="scope"/> may see, newest first: an id stored twice (a replayed
+    /// cassette, an upstream that repeats ids) is kept twice, and a read by id means the latest.
+    /// </summary>
+    static IQueryable<StoredCompletion> Newest(IQueryable<StoredCompletion> rows, string id, ProjectScope scope) =>
+        rows.VisibleTo(scope).Where(c => c.Id == id).OrderByDescending(c => c.Seq);
 
     static async Task<long?> SeqOfAsync(DbConnection connection, string id, ProjectScope scope, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = CompletionListQuery.CursorSql(command, scope);
+        command.CommandText = CompletionListQuery.CursorSql(command, scope, ListOrder.Asc);
         var parameter = command.CreateParameter();
         parameter.ParameterName = "after";
         parameter.Value = id;

@@ -73,7 +73,7 @@ public sealed class CompletionWriter(IDbContextFactory<ChatApiDbContext> context
                 await inserter.DisposeAsync();
         }
 
-        // One bad row (say a duplicate id) must not fail the requests that shared its batch.
+        // One bad row (say an upstream id longer than its column) must not fail the requests that shared its batch.
         inserter = null;
         foreach (var pending in batch)
         {

@@ -27,16 +27,18 @@ public sealed class ResponseStore(IDbContextFactory<ChatApiDbContext> contexts)
     /// <summary>The response's input items (a JSON array), or null.</summary>
     public Task<string?> InputItemsAsync(string id, ProjectScope scope, CancellationToken ct) => Select(id, scope, r => r.InputItemsJson, ct);
 
+    /// <summary>Deletes every copy of the id the caller may see, so it answers 404 afterwards.</summary>
     public async Task<bool> DeleteAsync(string id, ProjectScope scope, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await Rows(db, scope).Where(r => r.Id == id).ExecuteDeleteAsync(ct) > 0;
     }
 
+    // An id stored twice (a replayed cassette, an upstream that repeats ids) is kept twice; a read by id means the latest.
     async Task<string?> Select(string id, ProjectScope scope, System.Linq.Expressions.Expression<Func<StoredResponse, string>> column, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await Rows(db, scope).AsNoTracking().Where(r => r.Id == id).Select(column).FirstOrDefaultAsync(ct);
+        return await Rows(db, scope).AsNoTracking().Where(r => r.Id == id).OrderByDescending(r => r.Seq).Select(column).FirstOrDefaultAsync(ct);
     }
 
     // The one place every query starts from.

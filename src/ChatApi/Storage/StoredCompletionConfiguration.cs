@@ -13,7 +13,7 @@ internal sealed class StoredCompletionConfiguration : IEntityTypeConfiguration<S
         e.Property(c => c.Id).HasMaxLength(64).IsRequired();
         e.Property(c => c.Model).HasMaxLength(256);
         e.Property(c => c.Project).HasMaxLength(ProjectScope.MaxProjectLength).HasDefaultValue(ProjectScope.DefaultProject);
-        e.HasIndex(c => c.Id).IsUnique();
+        e.HasIndex(c => c.Id);
         e.HasIndex(c => new { c.Project, c.Seq });
         e.HasIndex(c => new { c.Model, c.Seq });
         e.Property(c => c.Captured).HasDefaultValue(false);

@@ -13,7 +13,7 @@ internal sealed class StoredResponseConfiguration : IEntityTypeConfiguration<Sto
         e.Property(r => r.Id).HasMaxLength(64).IsRequired();
         e.Property(r => r.Model).HasMaxLength(256);
         e.Property(r => r.Project).HasMaxLength(ProjectScope.MaxProjectLength).HasDefaultValue(ProjectScope.DefaultProject);
-        e.HasIndex(r => r.Id).IsUnique();
+        e.HasIndex(r => r.Id);
         e.HasIndex(r => new { r.Project, r.Seq });
     }
 }

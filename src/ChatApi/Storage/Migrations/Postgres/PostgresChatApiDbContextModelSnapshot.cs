@@ -64,8 +64,7 @@ namespace ChatApi.Storage.Migrations.Postgres
 
                     b.HasKey("Seq");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("Model", "Seq");
 
@@ -137,8 +136,7 @@ namespace ChatApi.Storage.Migrations.Postgres
 
                     b.HasKey("Seq");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("Project", "Seq");
 

@@ -57,8 +57,7 @@ namespace ChatApi.Storage.Migrations.Sqlite
 
                     b.HasKey("Seq");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("Model", "Seq");
 
@@ -128,8 +127,7 @@ namespace ChatApi.Storage.Migrations.Sqlite
 
                     b.HasKey("Seq");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("Project", "Seq");
 
