@@ -18,4 +18,8 @@ public sealed class ChatRequest(ReadOnlyMemory<byte> body, CreateChatCompletionR
 
     /// <summary>The body parsed, on first use.</summary>
     public JsonElement Json => _json ??= JsonDocument.Parse(Body).RootElement;
+
+    /// <summary>A request built in code (e.g. translated from another API): its body is the typed view serialized.</summary>
+    public static ChatRequest FromTyped(CreateChatCompletionRequest typed) =>
+        new(JsonSerializer.SerializeToUtf8Bytes(typed, ChatApiJsonContext.Default.CreateChatCompletionRequest), typed);
 }
