@@ -71,18 +71,20 @@ pid_of[keyed]=${pids[1]}
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # run NAME PORT SECONDS: prints report.lua's BENCH line.
 run() {
-    local api_key=""
-    [[ $1 == keyed ]] && api_key=$key
-    BENCH_API_KEY=$api_key timeout $(($3 + 30)) wrk -t"$threads" -c"$connections" --latency -s "$bench/wrk/post.lua" -d"$3s" "http://127.0.0.1:$2" | grep '^BENCH '
+    # shellcheck disable=SC2046  # wrk_at's words are the command
+    BENCH_API_KEY=$(key_of "$1") timeout $(($3 + 30)) $(wrk_at "$2") -d"$3s" | grep '^BENCH '
 }
+# key_of NAME: the key the NAME server's requests carry (none for open).
+key_of() { if [[ $1 == keyed ]]; then echo "$key"; fi; }
+# wrk_at PORT: the wrk command the warm-up and the measured runs share, without its duration.
+wrk_at() { echo wrk -t"$threads" -c"$connections" --latency -s "$bench/wrk/post.lua" "http://127.0.0.1:$1"; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for name in open keyed; do
     port=$open_port; [[ $name == keyed ]] && port=$keyed_port
-    api_key=""
-    [[ $name == keyed ]] && api_key=$key
     say "$name: warm-up"
-    BENCH_API_KEY=$api_key warm_up wrk -t"$threads" -c"$connections" --latency -s "$bench/wrk/post.lua" "http://127.0.0.1:$port"
+    # shellcheck disable=SC2046
+    BENCH_API_KEY=$(key_of "$name") warm_up $(wrk_at "$port")
 done
 
 rows=()

@@ -29,9 +29,10 @@ const int Tokens = 1000;
 
 using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 var body = responses ? StreamRequest.ResponsesBody(model, Tokens) : StreamRequest.Body(model, Tokens);
+Func<Task<int>> streamOnce = responses ? StreamResponseOnceAsync : StreamOnceAsync;
 
 for (var i = 0; i < 5; i++)
-    _ = responses ? await StreamResponseOnceAsync() : await StreamOnceAsync();
+    await streamOnce();
 
 var rates = new List<double>();
 long totalTokens = 0;
@@ -39,7 +40,7 @@ var total = Stopwatch.StartNew();
 for (var i = 0; i < runs; i++)
 {
     var clock = Stopwatch.StartNew();
-    var tokens = responses ? await StreamResponseOnceAsync() : await StreamOnceAsync();
+    var tokens = await streamOnce();
     rates.Add(tokens / clock.Elapsed.TotalSeconds);
     totalTokens += tokens;
 }
