@@ -43,7 +43,7 @@ public static class RequestBodyGuard
         byte[] body;
         try
         {
-            if (await ReadAsync(request.Body, limit, context.RequestAborted) is not { } read)
+            if (await ReadAsync(request.Body, request.ContentLength, limit, context.RequestAborted) is not { } read)
             {
                 await RefuseAsync(context, 413, TooLarge(limit), "request_too_large");
                 return;
@@ -88,12 +88,19 @@ public static class RequestBodyGuard
         $"Request body too large: the limit is {limit} bytes (setting Limits:MaxRequestBodyBytes).";
 
     /// <summary>The whole body, or null when it runs past <paramref name="limit"/>.</summary>
-    static async Task<byte[]?> ReadAsync(Stream body, long limit, CancellationToken ct)
+    static async Task<byte[]?> ReadAsync(Stream body, long? declared, long limit, CancellationToken ct)
     {
+        // Kestrel ends a body at its Content-Length, so a declared length is read straight into an array of that size.
+        if (declared is { } length)
+        {
+            var exact = new byte[length];
+            await body.ReadExactlyAsync(exact, ct);
+            return exact;
+        }
         var buffer = new ArrayBufferWriter<byte>(4096);
         while (true)
         {
-            var memory = buffer.GetMemory(16 * 1024);
+            var memory = buffer.GetMemory(4096);
             var read = await body.ReadAsync(memory, ct);
             if (read == 0)
                 return buffer.WrittenSpan.ToArray();

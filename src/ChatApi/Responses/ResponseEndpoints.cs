@@ -35,10 +35,9 @@ public static class ResponseEndpoints
     static async Task<Results<Ok<Response>, RawJsonResult<Response>, EmptyHttpResult, BadRequest<ErrorResponse>>> Create(
         HttpContext http, BackendRouter router, ResponseStore store, RequestProject project, TimeProvider time, CancellationToken ct)
     {
-        var (body, json) = await ReadAsync(http.Request, ct);
-        var model = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-        if (model is not null && router.ResponsesRelay(model) is { } relay)
-            return await RelayAsync(http, relay, body, json, model, store, project, ct);
+        var body = await RequestBody.ReadJsonAsync(http.Request, ct);
+        if (RequestBody.StringField(body, "model") is { } model && router.ResponsesRelay(model) is { } relay)
+            return await RelayAsync(http, relay, body, Parse(body), model, store, project, ct);
 
         CreateResponse request;
         try
@@ -47,6 +46,7 @@ public static class ResponseEndpoints
         }
         catch (JsonException typeError)
         {
+            Parse(body); // not JSON at all is said as such
             throw new BadHttpRequestException(typeError.Message, StatusCodes.Status400BadRequest, typeError);
         }
 
@@ -90,13 +90,12 @@ public static class ResponseEndpoints
             : TypedResults.Empty;
     }
 
-    /// <summary>The body's bytes and JSON; not JSON at all is the same 415/400 as for chat.</summary>
-    static async Task<(ReadOnlyMemory<byte>, JsonElement)> ReadAsync(HttpRequest http, CancellationToken ct)
+    /// <summary>The body as JSON; not JSON at all is the same 400 as for chat.</summary>
+    static JsonElement Parse(ReadOnlyMemory<byte> body)
     {
-        var body = await RequestBody.ReadJsonAsync(http, ct);
         try
         {
-            return (body, JsonDocument.Parse(body).RootElement);
+            return JsonDocument.Parse(body).RootElement;
         }
         catch (JsonException syntax)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using ChatApi.Auth;
 using ChatApi.Health;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -15,6 +16,7 @@ public static class TelemetrySetup
     {
         var options = configuration.GetSection("Telemetry").Get<TelemetryOptions>() ?? new TelemetryOptions();
         services.AddSingleton(options);
+        services.BatchConsoleLog();
         if (!options.Enabled)
             return services;
 
@@ -40,6 +42,16 @@ public static class TelemetrySetup
             });
         }
         return services;
+    }
+
+    /// <summary>The host's console logger, where it has one, replaced by the batching one in the same formats.</summary>
+    static void BatchConsoleLog(this IServiceCollection services)
+    {
+        var console = services.FirstOrDefault(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
+        if (console is null)
+            return;
+        services.Remove(console);
+        services.AddSingleton<ILoggerProvider, BatchingConsoleLoggerProvider>();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -100,14 +101,27 @@ public static class UpstreamErrors
             if (content.Headers.ContentLength > MaxBodyBytes)
                 throw Failure(502, $"The upstream's answer is larger than {MaxBodyBytes} bytes.");
             await using var body = await content.ReadAsStreamAsync(idle.Token);
-            using var copy = new MemoryStream();
-            var buffer = new byte[16 * 1024];
-            int read;
-            while ((read = await body.ReadAsync(buffer, idle.Token)) > 0)
+            if (content.Headers.ContentLength is { } length)
             {
-                if (copy.Length + read > MaxBodyBytes)
-                    throw Failure(502, $"The upstream's answer is larger than {MaxBodyBytes} bytes.");
-                copy.Write(buffer, 0, read);
+                var exact = new byte[length];
+                await body.ReadExactlyAsync(exact, idle.Token);
+                return exact;
+            }
+            using var copy = new MemoryStream();
+            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                int read;
+                while ((read = await body.ReadAsync(buffer, idle.Token)) > 0)
+                {
+                    if (copy.Length + read > MaxBodyBytes)
+                        throw Failure(502, $"The upstream's answer is larger than {MaxBodyBytes} bytes.");
+                    copy.Write(buffer, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
             return copy.ToArray();
         }

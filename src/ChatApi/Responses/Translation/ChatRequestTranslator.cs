@@ -16,7 +16,7 @@ public static class ChatRequestTranslator
     static readonly JsonSerializerOptions BodyOptions = new(ChatApiJson.Options) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     public static ChatRequest ToChatRequest(CreateChatCompletionRequest typed) =>
-        new(JsonSerializer.SerializeToUtf8Bytes(typed, BodyOptions.GetTypeInfo(typeof(CreateChatCompletionRequest))), typed);
+        new(typed, t => JsonSerializer.SerializeToUtf8Bytes(t, BodyOptions.GetTypeInfo(typeof(CreateChatCompletionRequest))));
 
     public static CreateChatCompletionRequest Translate(CreateResponse request, IReadOnlyList<ChatCompletionRequestMessage> context, TranslatedInput input)
     {
