@@ -47,6 +47,31 @@ public sealed class RequestLogTests
         Assert.DoesNotContain("/health/", server.Output);
     }
 
+    /// <summary>
+    /// The console log is written in batches: the lines of the last requests before a graceful stop are still written,
+    /// in the order of the requests, each on its own line in the default (simple) format.
+    /// </summary>
+    [Fact]
+    public async Task SimpleConsole_LastRequestsBeforeStop_AllWrittenInOrder()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        var settings = new Dictionary<string, string?>(storage.Settings) { ["Logging:LogLevel:ChatApi.Requests"] = "Information" };
+        await using var server = await ServerProcess.StartAsync(settings);
+        var ids = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await server.Client.GetAsync("/v1/models", TestContext.Current.CancellationToken);
+            ids.Add(response.Headers.GetValues("x-request-id").Single());
+        }
+
+        Assert.True(await server.TerminateAsync(TimeSpan.FromSeconds(20)));
+        var output = server.Output;
+        var positions = ids.Select(id => output.IndexOf($"({id})", StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p >= 0, $"A request's line is missing from:\n{output}"));
+        Assert.Equal(positions.Order().ToList(), positions);
+        Assert.Contains("info: ChatApi.Requests[1]", output);
+    }
+
     static async Task<JsonElement> WaitForLineAsync(ServerProcess server, string requestId)
     {
         for (var i = 0; i < 100; i++)
