@@ -9,9 +9,10 @@ namespace ChatApi.Telemetry;
 /// <summary>
 /// The console log in the console logger's own formats (<c>Logging:Console:FormatterName</c> and its options), written in
 /// batches. The framework's console logger wakes its writer thread for every line; with one request-log line per request
-/// that wake-up cost a sixth of the relay's throughput and half the built-in backend's on 2 cores (bench/README.md). Here a line is formatted on the
-/// caller's thread into a buffer that is written every <see cref="Interval"/>, or at once when it holds a warning or
-/// worse (the lines before it first, so the order is kept), or when it grows past <see cref="MaxPending"/> bytes.
+/// that cost a sixth of the relay's throughput and a third of the built-in backend's on 2 cores (bench/README.md).
+/// Here a line is formatted on the caller's thread into a buffer that is written every <see cref="Interval"/>, or at
+/// once when it holds a warning or worse (the lines before it first, so the order is kept), or when it grows past
+/// <see cref="MaxPending"/> bytes.
 /// </summary>
 [ProviderAlias("Console")]
 public sealed class BatchingConsoleLoggerProvider : ILoggerProvider, ISupportExternalScope
