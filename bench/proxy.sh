@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The relay's cost, measured in one run on this machine (issue 8): wrk against a bare Kestrel upstream (bench/Baseline)
-# directly, through ChatApi's upstream relay, and through Portkey's open-source gateway; 1,000-token streams directly
-# from a ChatApi upstream and relayed; the relay's RSS with 1,000 relayed streams held open. Prints one markdown table
-# on stdout; progress goes to stderr.
+# directly, through ChatApi's upstream relay, through bench/Forwarder (a relay with no logic: the floor) and through
+# Portkey's open-source gateway; 1,000-token streams directly from a ChatApi upstream, relayed and forwarded; the
+# relay's RSS with 1,000 relayed streams held open. Prints one markdown table on stdout; progress goes to stderr.
 #
 #   bench/proxy.sh                                          # about 5 minutes with the defaults, plus build time
 #   BENCH_SECONDS=2 BENCH_WARMUP_SECONDS=2 bench/proxy.sh   # smoke run
@@ -21,6 +21,8 @@ relay_port=${BENCH_RELAY_PORT:-5912}                # ChatApi relaying to the up
 portkey_port=${BENCH_PORTKEY_PORT:-5913}            # Portkey's gateway
 stream_port=${BENCH_STREAM_UPSTREAM_PORT:-5914}     # ChatApi, built-in backend, pacing off
 slow_port=${BENCH_SLOW_UPSTREAM_PORT:-5915}         # ChatApi, built-in backend, 2 tokens/s
+floor_port=${BENCH_FORWARDER_PORT:-5916}            # bench/Forwarder in front of the Baseline: the floor
+floor_stream_port=${BENCH_FORWARDER_STREAM_PORT:-5917}   # bench/Forwarder in front of the stream upstream
 portkey_version=1.15.2
 export BENCH_MODEL=relay-bench   # read by the wrk scripts; the relay routes relay-* to the Baseline
 export BENCH_UPSTREAM_URL="http://127.0.0.1:$upstream_port/v1"   # read by post-portkey.lua
@@ -142,6 +144,7 @@ ensure_wrk
 build baseline bench/Baseline || { say "Baseline did not build:"; tail -n 15 "$work/build-baseline.log" >&2; exit 1; }
 build chatapi src/ChatApi || { say "ChatApi did not build:"; tail -n 15 "$work/build-chatapi.log" >&2; exit 1; }
 build streambench bench/StreamBench || { say "StreamBench did not build:"; tail -n 15 "$work/build-streambench.log" >&2; exit 1; }
+build forwarder bench/Forwarder || { say "Forwarder did not build:"; tail -n 15 "$work/build-forwarder.log" >&2; exit 1; }
 portkey=false
 command -v node > /dev/null && ensure_portkey && portkey=true
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)   # anything else busy on 2 cores skews every figure
@@ -156,6 +159,10 @@ start_server relay "$chatapi_dll" "$relay_port" "--ConnectionStrings:ChatApi=Dat
     "--Backends:Upstreams:streams:BaseUrl=http://127.0.0.1:$stream_port/v1" "--Backends:Routes:relay-stream=streams" \
     ${BENCH_CHATAPI_ARGS:-}
 relay_pid=$server_pid
+forwarder=$bench/Forwarder/bin/Release/net10.0/Forwarder.dll
+start_server forwarder "$forwarder" "$floor_port" "--Upstream=http://127.0.0.1:$upstream_port/v1/"
+floor_pid=$server_pid
+start_server stream-forwarder "$forwarder" "$floor_stream_port" "--Upstream=http://127.0.0.1:$stream_port/v1/"
 if $portkey && start_process portkey "$portkey_port" "$portkey_dir/node_modules/@portkey-ai/gateway" \
     env NODE_ENV=production node --import "$bench/portkey-loopback.mjs" build/start-server.js "--port=$portkey_port" --headless; then
     portkey_pid=$server_pid
@@ -170,22 +177,26 @@ $portkey && probe portkey "$portkey_port" -H 'x-portkey-provider: openai' -H "x-
 for conns in "$connections" 1; do
     measure "direct-$conns" post.lua "$conns" "$upstream_port" "$upstream_pid"
     measure "relay-$conns" post.lua "$conns" "$relay_port" "$relay_pid"
+    measure "floor-$conns" post.lua "$conns" "$floor_port" "$floor_pid"
     if $portkey; then measure "portkey-$conns" post-portkey.lua "$conns" "$portkey_port" "$portkey_pid"; fi
 done
 
 say "streams: ${stream_warmup}s warm-up each, then $stream_rounds rounds of $stream_runs streams, direct and relayed in turn"
-for target in "http://127.0.0.1:$stream_port" "http://127.0.0.1:$relay_port"; do
+for target in "http://127.0.0.1:$stream_port" "http://127.0.0.1:$relay_port" "http://127.0.0.1:$floor_stream_port"; do
     deadline=$((SECONDS + stream_warmup))
     while ((SECONDS < deadline)); do stream_bench "$target" relay-stream 10 > /dev/null; done
 done
 : > "$work/direct-rates"
 : > "$work/relayed-rates"
+: > "$work/floor-rates"
 for _ in $(seq "$stream_rounds"); do
     stream_bench "http://127.0.0.1:$stream_port" relay-stream "$stream_runs" >> "$work/direct-rates"
     stream_bench "http://127.0.0.1:$relay_port" relay-stream "$stream_runs" >> "$work/relayed-rates"
+    stream_bench "http://127.0.0.1:$floor_stream_port" relay-stream "$stream_runs" >> "$work/floor-rates"
 done
 stream_direct=$(median < "$work/direct-rates")
 stream_relayed=$(median < "$work/relayed-rates")
+stream_floor=$(median < "$work/floor-rates")
 stop_server
 
 # --- Memory: a fresh relay in front of a ChatApi paced at 2 tokens/s, holding many streams open.
@@ -212,11 +223,13 @@ wrk_row "direct (wrk → Baseline), 1 conn" direct-1 1 ""
 wrk_row "ChatApi relay, 1 conn" relay-1 1 "added p50 ≤ 0.12 ms, p99 ≤ 1 ms: $(
     [[ -n ${rps[relay-1]:-} && -n ${rps[direct-1]:-} ]] &&
         verdict 'a - c <= 120 && b - d <= 1000' a="${p50[relay-1]}" b="${p99[relay-1]}" c="${p50[direct-1]}" d="${p99[direct-1]}" || echo -)"
+wrk_row "bare forwarder (bench/Forwarder: Kestrel + HttpClient, no logic), 1 conn" floor-1 1 "the floor"
 wrk_row "Portkey $portkey_version, 1 conn" portkey-1 1 ""
 wrk_row "direct (wrk → Baseline), $connections conns" "direct-$connections" "$connections" ""
 wrk_row "ChatApi relay, $connections conns" "relay-$connections" "$connections" "≥ 0.35 of direct: $(
     [[ -n ${rps[relay-$connections]:-} && -n ${rps[direct-$connections]:-} ]] &&
         verdict 'a / b >= 0.35' a="${rps[relay-$connections]}" b="${rps[direct-$connections]}" || echo -)"
+wrk_row "bare forwarder, $connections conns" "floor-$connections" "$connections" "the floor"
 wrk_row "Portkey $portkey_version, $connections conns" "portkey-$connections" "$connections" ""
 if [[ -n ${rps[relay-$connections]:-} && -n ${rps[portkey-$connections]:-} ]]; then
     rows+=("| ChatApi relay ÷ Portkey, $connections conns | | | | | | $(calc 'sprintf("%.1f×", a / b)' a="${rps[relay-$connections]}" b="${rps[portkey-$connections]}") | | | ≥ 10×: $(verdict 'a / b >= 10' a="${rps[relay-$connections]}" b="${rps[portkey-$connections]}") |")
@@ -228,6 +241,9 @@ if [[ -n $stream_direct && -n $stream_relayed ]]; then
     rows+=("| stream, 1,000 tokens, relayed (StreamBench → relay → ChatApi) | $stream_relayed tokens/s | | | | | $(calc 'sprintf("%.2f", a / b)' a="$stream_relayed" b="$stream_direct") | | | ≥ 0.9 of direct: $(verdict 'a / b >= 0.9' a="$stream_relayed" b="$stream_direct") |")
 else
     rows+=("| stream, 1,000 tokens, relayed (StreamBench → relay → ChatApi) | ${stream_relayed:-failed} tokens/s | | | | | | | | ≥ 0.9 of direct |")
+fi
+if [[ -n $stream_direct && -n $stream_floor ]]; then
+    rows+=("| stream, 1,000 tokens, bare forwarder (bytes copied as they arrive) | $stream_floor tokens/s | | | | | $(calc 'sprintf("%.2f", a / b)' a="$stream_floor" b="$stream_direct") | | | the floor |")
 fi
 hold_note=""
 if [[ -n $hold_line ]]; then
