@@ -70,4 +70,16 @@ public sealed class ConversationArgumentsTests
         Assert.Equal(first.ToJsonString(), again.ToJsonString());
         Assert.DoesNotContain("What", first["city"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("Weather in Oslo?", "Oslo")]
+    [InlineData("Forecast please. Trains to Bergen from Oslo tomorrow?", "Bergen")]
+    [InlineData("Paris is lovely in spring, what is it like now?", "Paris")]
+    public async Task Call_WordThatOnlyStartsASentence_ComesAfterTheNames(string prompt, string city)
+    {
+        var arguments = await ArgumentsAsync(prompt, "get_weather",
+            """{"type":"object","required":["city"],"properties":{"city":{"type":"string"}}}""");
+
+        Assert.Equal(city, arguments["city"]!.GetValue<string>());
+    }
 }

@@ -30,13 +30,28 @@ public sealed partial record ConversationValues(
 
     static IEnumerable<string> CapitalisedPhrases(string text)
     {
+        // A single word capitalised only because it starts a sentence ("Weather in Oslo?") comes after the names found
+        // elsewhere, so "Oslo" is the first; on its own it is still a name ("Paris is lovely").
+        var openers = new List<string>();
         foreach (Match phrase in Capitalised().Matches(text))
         {
             // "What's the weather in Paris" gives "Paris"; a phrase loses leading sentence words ("Please New York" → "New York").
             var words = phrase.Value.Split(' ').SkipWhile(w => NotNames.Contains(w)).ToList();
-            if (words.Count > 0 && !words.All(NotNames.Contains))
+            if (words.Count == 0 || words.All(NotNames.Contains))
+                continue;
+            if (words.Count == 1 && words[0] == phrase.Value && StartsSentence(text, phrase.Index))
+                openers.Add(words[0]);
+            else
                 yield return string.Join(' ', words);
         }
+        foreach (var opener in openers)
+            yield return opener;
+    }
+
+    static bool StartsSentence(string text, int index)
+    {
+        var before = text.AsSpan(0, index).TrimEnd();
+        return before.IsEmpty || before[^1] is '.' or '!' or '?' or ':' or '\n';
     }
 
     [GeneratedRegex("\"([^\"]+)\"|“([^”]+)”|'([^']{2,})'(?![a-z])")]
