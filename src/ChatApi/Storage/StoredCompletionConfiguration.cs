@@ -10,7 +10,7 @@ internal sealed class StoredCompletionConfiguration : IEntityTypeConfiguration<S
         e.ToTable("Completions");
         e.HasKey(c => c.Seq);
         e.Property(c => c.Seq).ValueGeneratedOnAdd();
-        e.Property(c => c.Id).HasMaxLength(64).IsRequired();
+        e.Property(c => c.Id).IsRequired(); // an upstream's id as it sent it, whatever its length
         e.Property(c => c.Model).HasMaxLength(256);
         e.Property(c => c.Project).HasMaxLength(ProjectScope.MaxProjectLength).HasDefaultValue(ProjectScope.DefaultProject);
         e.HasIndex(c => c.Id);

@@ -10,7 +10,7 @@ internal sealed class StoredResponseConfiguration : IEntityTypeConfiguration<Sto
         e.ToTable("Responses");
         e.HasKey(r => r.Seq);
         e.Property(r => r.Seq).ValueGeneratedOnAdd();
-        e.Property(r => r.Id).HasMaxLength(64).IsRequired();
+        e.Property(r => r.Id).IsRequired(); // an upstream's id as it sent it, whatever its length
         e.Property(r => r.Model).HasMaxLength(256);
         e.Property(r => r.Project).HasMaxLength(ProjectScope.MaxProjectLength).HasDefaultValue(ProjectScope.DefaultProject);
         e.HasIndex(r => r.Id);

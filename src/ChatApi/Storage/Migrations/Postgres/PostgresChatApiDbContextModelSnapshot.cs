@@ -39,8 +39,7 @@ namespace ChatApi.Storage.Migrations.Postgres
 
                     b.Property<string>("Id")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("text");
 
                     b.Property<string>("MessagesJson")
                         .IsRequired()
@@ -111,8 +110,7 @@ namespace ChatApi.Storage.Migrations.Postgres
 
                     b.Property<string>("Id")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("text");
 
                     b.Property<string>("InputItemsJson")
                         .IsRequired()

@@ -32,7 +32,6 @@ namespace ChatApi.Storage.Migrations.Sqlite
 
                     b.Property<string>("Id")
                         .IsRequired()
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MessagesJson")
@@ -102,7 +101,6 @@ namespace ChatApi.Storage.Migrations.Sqlite
 
                     b.Property<string>("Id")
                         .IsRequired()
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InputItemsJson")
