@@ -1,5 +1,5 @@
-using System.Net;
 using ChatApi.Errors;
+using ChatApi.Http;
 
 namespace ChatApi.Admin;
 
@@ -12,14 +12,11 @@ internal sealed class LoopbackOnlyFilter(Auth.ApiKeys keys) : IEndpointFilter
 {
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (keys.Enabled || context.HttpContext.Connection.RemoteIpAddress is not { } remote || IsLoopback(remote))
+        if (keys.Enabled || context.HttpContext.Connection.RemoteIpAddress is not { } remote || Loopback.Is(remote))
             return next(context);
 
         return ValueTask.FromResult<object?>(TypedResults.Json(
             OpenAIErrors.Body($"The admin API accepts only clients on this machine (loopback); this request came from {remote}.", code: "admin_loopback_only"),
             statusCode: StatusCodes.Status403Forbidden));
     }
-
-    static bool IsLoopback(IPAddress address) =>
-        IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 }

@@ -1,6 +1,6 @@
-using System.Net;
 using ChatApi.Auth;
 using ChatApi.Health;
+using ChatApi.Http;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -67,7 +67,7 @@ public static class TelemetrySetup
         var keys = app.ServiceProvider.GetRequiredService<ApiKeys>();
         app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use((http, next) =>
         {
-            if (http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote) || keys.Enabled && http.User.IsInRole(AuthPolicies.AdminRole))
+            if (http.Connection.RemoteIpAddress is { } remote && Loopback.Is(remote) || keys.Enabled && http.User.IsInRole(AuthPolicies.AdminRole))
                 return next(http);
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;

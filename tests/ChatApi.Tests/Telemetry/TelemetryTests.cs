@@ -213,4 +213,14 @@ public sealed class TelemetryTests
 
     static double Sum(List<Metric> metrics, string name, string model, (string Key, string Value)? tag = null) =>
         Points(metrics, name, model, tag).Sum(p => p.GetHistogramSum());
+
+    /// <summary>What <c>/metrics</c> and the admin API count as this machine: a dual-stack listener sees 127.0.0.1 as ::ffff:127.0.0.1.</summary>
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::1", true)]
+    [InlineData("::ffff:127.0.0.1", true)]
+    [InlineData("::ffff:10.0.0.7", false)]
+    [InlineData("192.168.1.20", false)]
+    public void Loopback_MappedAddresses_CountAsLocal(string address, bool local) =>
+        Assert.Equal(local, ChatApi.Http.Loopback.Is(System.Net.IPAddress.Parse(address)));
 }
