@@ -11,6 +11,8 @@ public sealed class SchemaValueGeneratorTests
         """{"type":"array","prefixItems":[{"type":"integer"},{"type":"boolean"}],"minItems":2,"maxItems":2}""",
         """{"type":"array","items":{"type":"integer","minimum":1,"maximum":3},"uniqueItems":true,"minItems":3,"maxItems":3}""",
         """{"type":"integer","minimum":10,"maximum":100,"multipleOf":7}""",
+        """{"type":"integer","minimum":5000000000,"maximum":9007199254740991}""",
+        """{"type":"integer","minimum":-9007199254740991,"maximum":-5000000000,"multipleOf":3}""",
         """{"type":"number","minimum":-5,"maximum":5,"multipleOf":0.5}""",
         """{"allOf":[{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]},{"type":"object","properties":{"b":{"type":"integer"}},"required":["b"]}]}""",
         """{"oneOf":[{"type":"string","format":"date"},{"type":"string","format":"uuid"}]}""",
@@ -42,5 +44,17 @@ public sealed class SchemaValueGeneratorTests
         var again = SchemaValueGenerator.GenerateText(document.RootElement, new Random(5));
 
         Assert.Equal(first, again);
+    }
+
+    /// <summary>zod's <c>z.number().int()</c> bounds by ±(2^53 − 1); the value is a small one, as a model would write.</summary>
+    [Fact]
+    public void Generate_ZodIntBounds_SmallValues()
+    {
+        using var document = JsonDocument.Parse("""{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}""");
+
+        var values = Enumerable.Range(0, 50).Select(seed => long.Parse(SchemaValueGenerator.GenerateText(document.RootElement, new Random(seed)), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.All(values, v => Assert.InRange(v, 0, 100));
+        Assert.True(values.Distinct().Count() > 10);
     }
 }

@@ -134,13 +134,23 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
         return value;
     }
 
+    const long WideIntegerRange = 1_000_000_000;
+
     long IntegerValue(JsonElement schema)
     {
         var min = Safe(Math.Ceiling(Number(schema, "minimum") ?? (Math.Floor(Number(schema, "exclusiveMinimum") ?? -1) + 1)));
         var max = Safe(Math.Floor(Number(schema, "maximum") ?? (Math.Ceiling(Number(schema, "exclusiveMaximum") ?? min + 101) - 1)));
         if (max < min)
             max = min;
+        // zod's .int() bounds every integer by ±(2^53 − 1): a draw from all of that reads like noise (-6826246103472211),
+        // so a range that wide gives a small value inside it, as a model would write.
         var step = Safe(Number(schema, "multipleOf") ?? 1);
+        if (max - min > WideIntegerRange)
+        {
+            var width = Math.Max(100, step * 10);
+            var near = Math.Clamp(0, min, max);
+            (min, max) = near == max ? (Math.Max(min, max - width), max) : (near, Math.Min(max, near + width));
+        }
         if (step <= 1)
             return min + random.NextInt64(max - min + 1);
         var first = (long)Math.Ceiling(min / (double)step) * step;
