@@ -11,6 +11,9 @@ public static class RequestBody
         if (!http.HasJsonContentType())
             throw new BadHttpRequestException(Errors.OpenAIErrors.JsonContentTypeRequired, StatusCodes.Status415UnsupportedMediaType);
 
+        // RequestBodyGuard has read and checked a JSON body already: its bytes are used as they are, not copied again.
+        if (http.Body is MemoryStream { Position: 0 } checkedBody && checkedBody.TryGetBuffer(out var bytes))
+            return bytes.AsMemory();
         if (http.ContentLength is { } length and <= int.MaxValue)
         {
             var buffer = new byte[length];

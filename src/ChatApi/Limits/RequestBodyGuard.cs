@@ -69,7 +69,7 @@ public static class RequestBodyGuard
         }
 
         request.ContentType = type.MediaType.Value;
-        request.Body = new MemoryStream(body, writable: false);
+        request.Body = new MemoryStream(body, 0, body.Length, writable: false, publiclyVisible: true);
         request.ContentLength = body.Length;
         await next(context);
     });

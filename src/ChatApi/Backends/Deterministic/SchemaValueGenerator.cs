@@ -142,9 +142,9 @@ public sealed class SchemaValueGenerator(JsonElement root, Random random)
         var max = Safe(Math.Floor(Number(schema, "maximum") ?? (Math.Ceiling(Number(schema, "exclusiveMaximum") ?? min + 101) - 1)));
         if (max < min)
             max = min;
+        var step = Safe(Number(schema, "multipleOf") ?? 1);
         // zod's .int() bounds every integer by ±(2^53 − 1): a draw from all of that reads like noise (-6826246103472211),
         // so a range that wide gives a small value inside it, as a model would write.
-        var step = Safe(Number(schema, "multipleOf") ?? 1);
         if (max - min > WideIntegerRange)
         {
             var width = Math.Max(100, step * 10);
