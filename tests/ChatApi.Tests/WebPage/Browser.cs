@@ -51,6 +51,17 @@ public sealed class Browser : IAsyncDisposable
         await page.WaitForSelectorAsync("body[data-ready]");
     }
 
+    /// <summary>
+    /// After a click or a key that navigates: the address bar shows the new URL, then the new page sets its ready mark.
+    /// The URL is polled rather than waited for with WaitForURLAsync, which under the full suite's load sometimes waited
+    /// out its 30 s on a URL that already matched (its load-state wait missed the event).
+    /// </summary>
+    public static async Task NavigatedAsync(IPage page, System.Text.RegularExpressions.Regex url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url);
+        await page.WaitForSelectorAsync("body[data-ready]");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Chromium.DisposeAsync();

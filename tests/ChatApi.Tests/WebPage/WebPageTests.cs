@@ -53,16 +53,14 @@ public sealed class WebPageTests
 
         await page.FillAsync("#filter-model", "gpt-4o-mini");
         await page.PressAsync("#filter-model", "Enter");
-        await page.WaitForURLAsync(new Regex("model=gpt-4o-mini"));
-        await page.WaitForSelectorAsync("body[data-ready]");
+        await Browser.NavigatedAsync(page, new Regex("model=gpt-4o-mini"));
         Assert.Equal([Id(blueMini)], await RowIdsAsync(page));
 
         await Browser.GoAsync(page, new Uri(baseAddress, "/"));
         await page.FillAsync("#filter-key", "team");
         await page.FillAsync("#filter-value", "red");
         await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync(new Regex("value=red"));
-        await page.WaitForSelectorAsync("body[data-ready]");
+        await Browser.NavigatedAsync(page, new Regex("value=red"));
         Assert.Equal([Id(red)], await RowIdsAsync(page));
     }
 
@@ -81,8 +79,7 @@ public sealed class WebPageTests
         while (await page.Locator("#older").CountAsync() > 0)
         {
             await page.ClickAsync("#older");
-            await page.WaitForURLAsync(new Regex($"page={seen.Count / 20 + 1}"));
-            await page.WaitForSelectorAsync("body[data-ready]");
+            await Browser.NavigatedAsync(page, new Regex($"page={seen.Count / 20 + 1}"));
             seen.AddRange(await RowIdsAsync(page));
         }
 
